@@ -1,0 +1,28 @@
+using k8s;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PodExport.Cluster.Connection;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the one shared Kubernetes client (kubernetes-api B.1) and the cluster identity.</summary>
+public static class KubernetesServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <c>Cluster</c>, chooses the connection (service.md S-4) and registers one <see cref="IKubernetes"/>
+    /// and the <see cref="ClusterIdentityProvider"/>. The client is created on first use, so a missing cluster
+    /// fails start-up with a <see cref="ClusterConnectionException"/> listing what was tried.
+    /// </summary>
+    public static IServiceCollection AddPodExportKubernetes(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>());
+        services.TryAddSingleton(KubernetesEnvironment.Process);
+        services.TryAddSingleton<KubernetesConnectionFactory>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<KubernetesConnectionFactory>().Create());
+        services.TryAddSingleton<IKubernetes>(sp => new Kubernetes(sp.GetRequiredService<KubernetesConnection>().Configuration));
+        services.TryAddSingleton<ClusterIdentityProvider>();
+        return services;
+    }
+}
