@@ -8,7 +8,7 @@ public static class ClusterCommandLine
 {
     public static IDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["--kubeconfig"] = $"{ClusterOptions.Section}:{nameof(ClusterOptions.Kubeconfig)}",
-        ["--context"] = $"{ClusterOptions.Section}:{nameof(ClusterOptions.Context)}",
+        ["--kubeconfig"] = $"{ClusterConnectionOptions.Section}:{nameof(ClusterConnectionOptions.Kubeconfig)}",
+        ["--context"] = $"{ClusterConnectionOptions.Section}:{nameof(ClusterConnectionOptions.Context)}",
     };
 }

@@ -10,14 +10,14 @@ namespace PodExport.Cluster.Connection;
 /// <c>~/.kube/config</c>; <c>--context</c> picks the kubeconfig context. When nothing is usable it throws one
 /// <see cref="ClusterConnectionException"/> listing every source and why it was passed over.
 /// </summary>
-public sealed class KubernetesConnectionFactory(IOptions<ClusterOptions> options, KubernetesEnvironment environment)
+public sealed class KubernetesConnectionFactory(IOptions<ClusterConnectionOptions> options, KubernetesEnvironment environment)
 {
     public KubernetesConnection Create()
     {
         var cluster = options.Value;
         if (!string.IsNullOrEmpty(cluster.Host))
         {
-            return new KubernetesConnection(new KubernetesClientConfiguration { Host = cluster.Host }, $"{ClusterOptions.Section}:Host {cluster.Host}");
+            return new KubernetesConnection(new KubernetesClientConfiguration { Host = cluster.Host }, $"{ClusterConnectionOptions.Section}:Host {cluster.Host}");
         }
 
         var tried = new List<string>();

@@ -6,23 +6,22 @@ using PodExport.Cluster.Connection;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the one shared Kubernetes client (kubernetes-api B.1) and the cluster identity.</summary>
+/// <summary>Registers the one shared Kubernetes client (kubernetes-api B.1).</summary>
 public static class KubernetesServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <c>Cluster</c>, chooses the connection (service.md S-4) and registers one <see cref="IKubernetes"/>
-    /// and the <see cref="ClusterIdentityProvider"/>. The client is created on first use, so a missing cluster
-    /// fails start-up with a <see cref="ClusterConnectionException"/> listing what was tried.
+    /// Binds <c>Cluster</c>, chooses the connection (service.md S-4) and registers one <see cref="IKubernetes"/>.
+    /// The client is created on first use, so a missing cluster fails start-up with a
+    /// <see cref="ClusterConnectionException"/> listing what was tried.
     /// </summary>
     public static IServiceCollection AddPodExportKubernetes(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>());
+        services.AddOptions<ClusterConnectionOptions>().Bind(configuration.GetSection(ClusterConnectionOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterConnectionOptions>, ClusterConnectionOptionsValidator>());
         services.TryAddSingleton(KubernetesEnvironment.Process);
         services.TryAddSingleton<KubernetesConnectionFactory>();
         services.TryAddSingleton(sp => sp.GetRequiredService<KubernetesConnectionFactory>().Create());
         services.TryAddSingleton<IKubernetes>(sp => new Kubernetes(sp.GetRequiredService<KubernetesConnection>().Configuration));
-        services.TryAddSingleton<ClusterIdentityProvider>();
         return services;
     }
 }

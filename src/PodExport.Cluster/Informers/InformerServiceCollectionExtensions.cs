@@ -42,7 +42,7 @@ public static class InformerServiceCollectionExtensions
             sp.GetRequiredService<ReflectorContext>(),
             ResourceEventHandlers.Combine(sp.GetServices<IResourceEventHandler<V1Pod>>()),
             ResourceEventHandlers.Combine(sp.GetServices<IResourceEventHandler<OwnerObject>>()),
-            [.. sp.GetRequiredService<IOptions<ClusterOptions>>().Value.Namespaces]));
+            [.. sp.GetRequiredService<IOptions<ClusterConnectionOptions>>().Value.Namespaces]));
         services.TryAddSingleton<InformerHealth>();
         services.TryAddSingleton<IClusterHealth>(sp => sp.GetRequiredService<InformerHealth>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InformerHostedService>());

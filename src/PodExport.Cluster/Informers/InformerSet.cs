@@ -21,11 +21,30 @@ public sealed class InformerSet
         IResourceEventHandler<OwnerObject> ownerHandler,
         IReadOnlyCollection<string>? namespaces = null,
         IReadOnlyList<ResourceDefinition<OwnerObject>>? ownerKinds = null)
+        : this(context, podHandler, _ => ownerHandler, namespaces, ownerKinds)
+    {
+    }
+
+    /// <param name="context">What the reflectors share.</param>
+    /// <param name="podHandler">Receives pod changes.</param>
+    /// <param name="ownerHandlerForKind">
+    /// The owner handler for each kind (called once per kind), so that the receiver can tell which kind an initial
+    /// list, even an empty one, belongs to.
+    /// </param>
+    /// <param name="namespaces">Watch only these namespaces (one reflector per namespace and kind); empty = all.</param>
+    /// <param name="ownerKinds">The owner kinds to watch; <see cref="ResourceDefinitions.Owners"/> by default.</param>
+    public InformerSet(
+        ReflectorContext context,
+        IResourceEventHandler<V1Pod> podHandler,
+        Func<string, IResourceEventHandler<OwnerObject>> ownerHandlerForKind,
+        IReadOnlyCollection<string>? namespaces = null,
+        IReadOnlyList<ResourceDefinition<OwnerObject>>? ownerKinds = null)
     {
         _context = context;
         IReadOnlyCollection<string?> scopes = namespaces is { Count: > 0 } ? [.. namespaces.Distinct(StringComparer.Ordinal)] : [null];
         foreach (var definition in ownerKinds ?? ResourceDefinitions.Owners)
         {
+            var ownerHandler = ownerHandlerForKind(definition.Kind);
             foreach (var scope in scopes)
             {
                 _owners.Add(new Reflector<OwnerObject>(definition, scope, ownerHandler, context));

@@ -31,7 +31,7 @@ public sealed class KubernetesConnectionFactoryTests : IDisposable
     [Fact]
     public void Create_HostSet_UsesItWithoutLookingElsewhere()
     {
-        var connection = Factory(new ClusterOptions { Host = "http://127.0.0.1:4444", Kubeconfig = "/nonexistent" }).Create();
+        var connection = Factory(new ClusterConnectionOptions { Host = "http://127.0.0.1:4444", Kubeconfig = "/nonexistent" }).Create();
 
         Assert.Equal("http://127.0.0.1:4444", connection.Configuration.Host);
     }
@@ -41,7 +41,7 @@ public sealed class KubernetesConnectionFactoryTests : IDisposable
     {
         var path = Write("explicit", Kubeconfig);
 
-        var connection = Factory(new ClusterOptions { Kubeconfig = path, Context = "ctx-two" }).Create();
+        var connection = Factory(new ClusterConnectionOptions { Kubeconfig = path, Context = "ctx-two" }).Create();
 
         Assert.Equal("http://127.0.0.1:2222", connection.Configuration.Host?.TrimEnd('/'));
         Assert.Contains("--kubeconfig", connection.Source, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class KubernetesConnectionFactoryTests : IDisposable
     {
         var home = Home(withConfig: true);
 
-        var error = Assert.Throws<ClusterConnectionException>(() => Factory(new ClusterOptions { Kubeconfig = Path.Combine(_dir, "missing") }, home: home).Create());
+        var error = Assert.Throws<ClusterConnectionException>(() => Factory(new ClusterConnectionOptions { Kubeconfig = Path.Combine(_dir, "missing") }, home: home).Create());
 
         Assert.Contains("--kubeconfig", error.Message, StringComparison.Ordinal);
         Assert.Contains("no such file", error.Message, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed class KubernetesConnectionFactoryTests : IDisposable
     {
         var path = Write("explicit", Kubeconfig);
 
-        var error = Assert.Throws<ClusterConnectionException>(() => Factory(new ClusterOptions { Kubeconfig = path, Context = "nope" }).Create());
+        var error = Assert.Throws<ClusterConnectionException>(() => Factory(new ClusterConnectionOptions { Kubeconfig = path, Context = "nope" }).Create());
 
         Assert.Contains("nope", error.Message, StringComparison.Ordinal);
     }
@@ -73,7 +73,7 @@ public sealed class KubernetesConnectionFactoryTests : IDisposable
     {
         var path = Write("variable", Kubeconfig.Replace("current-context: ctx-one", "current-context: ctx-two", StringComparison.Ordinal));
 
-        var connection = Factory(new ClusterOptions(), kubeconfigVariable: path, inCluster: true, home: Home(withConfig: true)).Create();
+        var connection = Factory(new ClusterConnectionOptions(), kubeconfigVariable: path, inCluster: true, home: Home(withConfig: true)).Create();
 
         Assert.Equal("http://127.0.0.1:2222", connection.Configuration.Host?.TrimEnd('/'));
         Assert.Contains("KUBECONFIG", connection.Source, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class KubernetesConnectionFactoryTests : IDisposable
     [Fact]
     public void Create_InCluster_WinsOverHomeConfig()
     {
-        var connection = Factory(new ClusterOptions(), inCluster: true, home: Home(withConfig: true)).Create();
+        var connection = Factory(new ClusterConnectionOptions(), inCluster: true, home: Home(withConfig: true)).Create();
 
         Assert.Equal("https://10.0.0.1:443", connection.Configuration.Host);
         Assert.Equal("in-cluster service account", connection.Source);
@@ -91,7 +91,7 @@ public sealed class KubernetesConnectionFactoryTests : IDisposable
     [Fact]
     public void Create_OnlyHomeConfig_UsesIt()
     {
-        var connection = Factory(new ClusterOptions(), home: Home(withConfig: true)).Create();
+        var connection = Factory(new ClusterConnectionOptions(), home: Home(withConfig: true)).Create();
 
         Assert.Equal("http://127.0.0.1:1111", connection.Configuration.Host?.TrimEnd('/'));
     }
@@ -100,7 +100,7 @@ public sealed class KubernetesConnectionFactoryTests : IDisposable
     public void Create_NothingUsable_ListsEverySourceTried()
     {
         var error = Assert.Throws<ClusterConnectionException>(() =>
-            Factory(new ClusterOptions(), kubeconfigVariable: Path.Combine(_dir, "nothing-here"), home: Home(withConfig: false)).Create());
+            Factory(new ClusterConnectionOptions(), kubeconfigVariable: Path.Combine(_dir, "nothing-here"), home: Home(withConfig: false)).Create());
 
         Assert.Contains("--kubeconfig / Cluster:Kubeconfig: not set", error.Message, StringComparison.Ordinal);
         Assert.Contains("KUBECONFIG (", error.Message, StringComparison.Ordinal);
@@ -109,7 +109,7 @@ public sealed class KubernetesConnectionFactoryTests : IDisposable
         Assert.Contains("--simulate", error.Message, StringComparison.Ordinal);
     }
 
-    private KubernetesConnectionFactory Factory(ClusterOptions options, string? kubeconfigVariable = null, bool inCluster = false, string? home = null) =>
+    private KubernetesConnectionFactory Factory(ClusterConnectionOptions options, string? kubeconfigVariable = null, bool inCluster = false, string? home = null) =>
         new(Options.Create(options), new KubernetesEnvironment
         {
             GetVariable = name => name == "KUBECONFIG" ? kubeconfigVariable : null,

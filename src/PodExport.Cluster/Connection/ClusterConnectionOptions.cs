@@ -1,7 +1,10 @@
 namespace PodExport.Cluster.Connection;
 
-/// <summary>Which cluster to connect to and what to call it, section <c>Cluster</c> (service.md S-2, S-4).</summary>
-public sealed class ClusterOptions
+/// <summary>
+/// Which cluster to connect to and which namespaces to watch, section <c>Cluster</c> (service.md S-2, S-4). The same
+/// section's <c>Id</c> and <c>Name</c> belong to the cluster identity (<c>PodExport.Cluster.Identity</c>).
+/// </summary>
+public sealed class ClusterConnectionOptions
 {
     public const string Section = "Cluster";
 
@@ -16,12 +19,6 @@ public sealed class ClusterOptions
     /// the in-process simulator; it overrides every other source.
     /// </summary>
     public string? Host { get; set; }
-
-    /// <summary>The cluster id; the kube-system namespace UID when unset (pod-model §2). Must be a UUID.</summary>
-    public string? Id { get; set; }
-
-    /// <summary>The <c>Cluster</c> query label; <c>default</c> when unset (a warning is logged).</summary>
-    public string? Name { get; set; }
 
     /// <summary>Watch only these namespaces, one reflector per namespace and kind; empty = all namespaces.</summary>
     public IList<string> Namespaces { get; } = [];
