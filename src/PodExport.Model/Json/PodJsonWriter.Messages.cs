@@ -28,11 +28,12 @@ public static partial class PodJsonWriter
         writer.WriteStartArray();
         if (pod.TerminatedInstances is { } buckets)
         {
-            foreach (var bucket in buckets)
+            // Indexing, not foreach: an interface enumerator would allocate on every render.
+            for (var i = 0; i < buckets.Count; i++)
             {
                 writer.WriteStartObject();
                 writer.WritePropertyName(JsonNames.Instances);
-                WriteInstances(writer, bucket?.Instances);
+                WriteInstances(writer, buckets[i]?.Instances);
                 writer.WriteEndObject();
             }
         }
@@ -69,9 +70,9 @@ public static partial class PodJsonWriter
         writer.WriteStartArray();
         if (instances is not null)
         {
-            foreach (var instance in instances)
+            for (var i = 0; i < instances.Count; i++)
             {
-                WriteInstance(writer, instance ?? EmptyInstance);
+                WriteInstance(writer, instances[i] ?? EmptyInstance);
             }
         }
 
@@ -106,9 +107,9 @@ public static partial class PodJsonWriter
         writer.WriteStartArray();
         if (instance.ContainerIps is { } ips)
         {
-            foreach (var ip in ips)
+            for (var i = 0; i < ips.Count; i++)
             {
-                writer.WriteStringValue(ip ?? "");
+                writer.WriteStringValue(ips[i] ?? "");
             }
         }
 

@@ -188,6 +188,27 @@ public sealed class PodJsonWriterTests
         Assert.Equal(SpecPods.SampleLine + "\n", Encoding.UTF8.GetString(next));
     }
 
+    [Theory]
+    [InlineData("full")]
+    [InlineData("escaping")]
+    [InlineData("worked-example")]
+    public void RenderLine_WarmedUp_AllocatesOnlyTheResultArray(string name)
+    {
+        var pod = PodByName(name);
+        PodJsonWriter.RenderLine(pod);
+        PodJsonWriter.RenderPrettyLine(pod);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var line = PodJsonWriter.RenderLine(pod);
+        var afterLine = GC.GetAllocatedBytesForCurrentThread();
+        var pretty = PodJsonWriter.RenderPrettyLine(pod);
+        var afterPretty = GC.GetAllocatedBytesForCurrentThread();
+
+        // The result array plus its header and padding; the buffers and writers are reused per thread.
+        Assert.InRange(afterLine - before, line.Length, line.Length + 64);
+        Assert.InRange(afterPretty - afterLine, pretty.Length, pretty.Length + 64);
+    }
+
     [Fact]
     public async Task RenderLine_ManyThreads_EachGetsTheSameBytes()
     {
