@@ -6,13 +6,17 @@ namespace PodExport.Model.Json;
 // The messages one by one, keys in proto declaration order (export-api §4.2), every field present (W-19).
 public static partial class PodJsonWriter
 {
+    // Stands in for a null list element (possible only with nullable warnings off): every field unset.
+    private static readonly ContainerInstance EmptyInstance = new();
+
     /// <summary>
     /// Writes <c>storage.Pod</c> as a JSON value. The writer must use <see cref="GoJsonEncoder"/> (as
     /// <see cref="CompactOptions"/> and <see cref="PrettyOptions"/> do) for the W-24 escaping.
     /// </summary>
+    /// <exception cref="ArgumentException">The writer uses another encoder.</exception>
     public static void WritePod(Utf8JsonWriter writer, Pod pod)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        RequireGoEncoder(writer);
         ArgumentNullException.ThrowIfNull(pod);
         writer.WriteStartObject();
         writer.WriteString(JsonNames.Id, pod.Id ?? "");
@@ -47,13 +51,25 @@ public static partial class PodJsonWriter
     /// <summary>
     /// Writes <c>google.rpc.Status</c> as a JSON value: <c>{"code":N,"message":"…","details":[]}</c>.
     /// </summary>
+    /// <exception cref="ArgumentException">The writer uses another encoder.</exception>
     public static void WriteStatus(Utf8JsonWriter writer, RpcStatus status)
     {
-        ArgumentNullException.ThrowIfNull(writer);
+        RequireGoEncoder(writer);
         ArgumentNullException.ThrowIfNull(status);
         writer.WriteStartObject();
         WriteStatusFields(writer, status);
         writer.WriteEndObject();
+    }
+
+    private static void RequireGoEncoder(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+
+        // Any other encoder (the default one included) silently produces bytes StackRox would not send.
+        if (writer.Options.Encoder != GoJsonEncoder.Instance)
+        {
+            throw new ArgumentException("The writer must use GoJsonEncoder (PodJsonWriter.CompactOptions or PrettyOptions).", nameof(writer));
+        }
     }
 
     private static void WriteStatusFields(Utf8JsonWriter writer, RpcStatus status)
@@ -78,8 +94,6 @@ public static partial class PodJsonWriter
 
         writer.WriteEndArray();
     }
-
-    private static readonly ContainerInstance EmptyInstance = new();
 
     private static void WriteInstance(Utf8JsonWriter writer, ContainerInstance instance)
     {

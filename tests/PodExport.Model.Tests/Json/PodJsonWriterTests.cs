@@ -268,6 +268,34 @@ public sealed partial class PodJsonWriterTests
         Assert.Equal($$"""[{{podJson}},{"code":0,"message":"","details":[]}]""", Encoding.UTF8.GetString(output.WrittenSpan));
     }
 
+    [Fact]
+    public void WritePod_WriterWithDefaultEncoder_Throws()
+    {
+        using var writer = new Utf8JsonWriter(new ArrayBufferWriter<byte>());
+
+        Assert.Throws<ArgumentException>(() => PodJsonWriter.WritePod(writer, SpecPods.Sample()));
+        Assert.Throws<ArgumentException>(() => PodJsonWriter.WriteStatus(writer, new RpcStatus(RpcCode.Ok, "")));
+    }
+
+    [Fact]
+    public void WritePod_OwnIndentedWriter_MatchesRenderPrettyLine()
+    {
+        var output = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(output, PodJsonWriter.PrettyOptions))
+        {
+            PodJsonWriter.WritePod(writer, TestPods.Full());
+        }
+
+        var expected = GoIndent.Indent(PodJsonOf(TestPods.Full()));
+        Assert.Equal(expected, Encoding.UTF8.GetString(output.WrittenSpan));
+    }
+
+    private static string PodJsonOf(Pod pod)
+    {
+        var line = Encoding.UTF8.GetString(PodJsonWriter.RenderLine(pod));
+        return line["{\"result\":{\"pod\":".Length..^3];
+    }
+
     private static Pod PodByName(string name) => name switch
     {
         "full" => TestPods.Full(),
