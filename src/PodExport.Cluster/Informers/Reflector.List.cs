@@ -97,6 +97,7 @@ public sealed partial class Reflector<T>
     private void Apply(IReadOnlyList<T> listed, string? listResourceVersion, string reason, bool initial)
     {
         var diff = RelistDiff.Compute(_items, listed, _definition.Identify);
+        MarkConnected();
         lock (_context.HandlerGate)
         {
             try
@@ -116,7 +117,6 @@ public sealed partial class Reflector<T>
         }
 
         _internalErrorsSince = null;
-        MarkConnected();
         _context.Metrics.Relist(Kind, reason);
         Log.ListApplied(_context.Logger, Kind, _scope, reason, listResourceVersion, diff.Items.Count, diff.Added, diff.Modified, diff.Deleted);
         _synced.TrySetResult();

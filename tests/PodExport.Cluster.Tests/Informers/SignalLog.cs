@@ -46,7 +46,11 @@ internal sealed class SignalLog
     }
 
     /// <summary>Waits for the first signal at or after <paramref name="from"/> that matches.</summary>
-    public async Task<ReflectorSignal> WaitForAsync(int from, Func<ReflectorSignal, bool> match, string what, TimeSpan? timeout = null)
+    public async Task<ReflectorSignal> WaitForAsync(int from, Func<ReflectorSignal, bool> match, string what, TimeSpan? timeout = null) =>
+        (await WaitForEntryAsync(from, match, what, timeout)).Signal;
+
+    /// <summary>Like <see cref="WaitForAsync(int, Func{ReflectorSignal, bool}, string, TimeSpan?)"/>, with the signal's position.</summary>
+    public async Task<(ReflectorSignal Signal, int Index)> WaitForEntryAsync(int from, Func<ReflectorSignal, bool> match, string what, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
         while (true)
@@ -58,7 +62,7 @@ internal sealed class SignalLog
                 {
                     if (match(_signals[i]))
                     {
-                        return _signals[i];
+                        return (_signals[i], i);
                     }
                 }
 
