@@ -16,7 +16,8 @@ public sealed class KubeSystemNamespaceTests
         try
         {
             var path = Path.Combine(dir.FullName, "config");
-            simulator.WriteKubeconfig(path);
+            // KubernetesClient 21.0.8 rejects a kubeconfig user without credentials ("user: {}"), which kubectl accepts.
+            simulator.WriteKubeconfig(path, token: "any");
             var connection = new KubernetesConnectionFactory(Options.Create(new ClusterConnectionOptions { Kubeconfig = path }), new KubernetesEnvironment()).Create();
             using var client = new Kubernetes(connection.Configuration);
 
