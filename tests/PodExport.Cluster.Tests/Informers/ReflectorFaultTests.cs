@@ -295,6 +295,9 @@ public sealed class ReflectorFaultTests
         await harness.Simulator.WaitForWatcher("Pod");
 
         var firstRv = harness.Simulator.Store.Create(TestObjects.Pod("shop", "a"));
+
+        // Let "a" reach the client first: a reset right behind it may discard it unread on the client's side.
+        await pods.WaitForStateAsync(s => s.ContainsKey(new ObjectKey("shop", "a")), "shop/a");
         harness.Simulator.Store.Create(TestObjects.Pod("shop", "b"));
         await pods.WaitForStateAsync(s => s.ContainsKey(new ObjectKey("shop", "b")), "shop/b");
 
