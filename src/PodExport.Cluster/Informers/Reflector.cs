@@ -150,8 +150,10 @@ public sealed partial class Reflector<T>
 
     private Task WaitAsync(TimeSpan delay, string why, CancellationToken ct)
     {
+        // The timer exists before anyone hears of the wait, so a test that then moves a fake clock cannot miss it.
+        var wait = Task.Delay(delay, _context.Time, ct);
         _context.Observer?.Invoke(new ReflectorSignal(Kind, Namespace, ReflectorStep.Waiting, why, delay));
-        return Task.Delay(delay, _context.Time, ct);
+        return wait;
     }
 
     private void Signal(ReflectorStep step, string detail) =>
