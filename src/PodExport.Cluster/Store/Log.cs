@@ -15,4 +15,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "Could not apply pod {Namespace}/{Name} ({Uid}); the update is skipped")]
     public static partial void PodFailed(ILogger logger, Exception exception, string? @namespace, string? name, string uid);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Error, Message = "Retention sweep failed; it runs again at the next interval")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
 }

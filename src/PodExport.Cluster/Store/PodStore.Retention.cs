@@ -83,7 +83,7 @@ public sealed partial class PodStore
 
         lock (_gate)
         {
-            if (_retained.TryGetValue(podKey.Uid, out var retained))
+            if (!_disposed && _retained.TryGetValue(podKey.Uid, out var retained))
             {
                 Retire(retained, DropReason.RetentionExpired);
                 Commit();

@@ -20,6 +20,9 @@ public sealed partial class PodStore : IPodSnapshotSource, IDisposable
     /// <summary>Retention sweep period; M-26 (2) wants one at least once a minute.</summary>
     public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
 
+    // How long a snapshot waits for a change in progress before it settles for the last committed view.
+    private static readonly TimeSpan SnapshotLockWait = TimeSpan.FromMilliseconds(5);
+
     private readonly Lock _gate = new();
     private readonly MemoryCache _cache;
     private readonly WorkloadGraph _graph = new();
@@ -35,7 +38,9 @@ public sealed partial class PodStore : IPodSnapshotSource, IDisposable
     private readonly HashSet<string> _expectedOwnerKinds;
     private readonly HashSet<string> _syncedOwnerKinds = new(StringComparer.Ordinal);
     private readonly ITimer _sweep;
+    private volatile PublishedView _view = PublishedView.Empty;
     private bool _podsListed;
+    private bool _disposed;
     private volatile bool _synced;
     private long _liveCount;
     private long _heldInstances;
@@ -108,16 +113,31 @@ public sealed partial class PodStore : IPodSnapshotSource, IDisposable
     /// <summary>The owner handler for one kind: forwards to this store and marks the kind synced after its initial list.</summary>
     public IResourceEventHandler<OwnerObject> ForOwnerKind(string kind) => new OwnerKindHandler(this, kind);
 
-    /// <summary>A consistent, ordered view at the current time; retained pods whose retention has run out by then are left out (M-26 (2)).</summary>
+    /// <summary>
+    /// A consistent, ordered view at the current time; retained pods whose retention has run out by then are left
+    /// out (M-26 (2)). While a long change (a large relist) holds the store, the view is the last committed state
+    /// instead of waiting for it.
+    /// </summary>
     public PodSnapshot TakeSnapshot()
     {
-        lock (_gate)
+        if (_gate.TryEnter(SnapshotLockWait))
         {
-            var now = _time.GetUtcNow();
-            RetireExpired(now);
-            Commit();
-            return new PodSnapshot(now, _index.Publish());
+            try
+            {
+                var now = _time.GetUtcNow();
+                RetireExpired(now);
+                Commit();
+                var view = new PublishedView(_index.Publish(), _retentionOrder.Min is { } oldest ? oldest.DeletedAt + _options.DeletedPodRetention : DateTimeOffset.MaxValue);
+                _view = view;
+                return new PodSnapshot(now, view.Pods);
+            }
+            finally
+            {
+                _gate.Exit();
+            }
         }
+
+        return _view.At(_time.GetUtcNow(), _options.DeletedPodRetention);
     }
 
     /// <summary>The state the store holds for one pod UID, or null.</summary>
@@ -132,15 +152,32 @@ public sealed partial class PodStore : IPodSnapshotSource, IDisposable
     public void Dispose()
     {
         _sweep.Dispose();
-        _cache.Dispose();
+        lock (_gate)
+        {
+            _disposed = true;
+            _cache.Dispose();
+        }
     }
 
     private void Sweep()
     {
-        lock (_gate)
+        try
         {
-            RetireExpired(_time.GetUtcNow());
-            Commit();
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                RetireExpired(_time.GetUtcNow());
+                Commit();
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A timer callback that throws would end the process; the next sweep tries again.
+            Log.SweepFailed(_logger, ex);
         }
     }
 
