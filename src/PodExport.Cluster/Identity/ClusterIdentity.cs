@@ -36,7 +36,7 @@ public sealed partial class ClusterIdentity
     public string Id => Volatile.Read(ref _id)
         ?? throw new InvalidOperationException("The cluster id is not known yet: set Cluster:Id or read the kube-system namespace UID first.");
 
-    public Guid IdGuid => Guid.Parse(Id);
+    public Guid IdGuid => Guid.ParseExact(Id, "D");
 
     public string Name { get; }
 

@@ -143,4 +143,21 @@ public sealed class PodStoreRetentionTests
         Assert.Equal(1, limitValues["terminated_instances_per_container"]);
         Assert.Equal(10000, limitValues["retained_deleted_pods"]);
     }
+
+    [Fact]
+    public void Store_CacheExpiresRetainedPodBeforeSweep_RetiredOnceOnNextLookup()
+    {
+        using var harness = WithOwners(new StoreOptions { DeletedPodRetentionSeconds = 10 });
+        using var dropped = new MetricCollector<long>(harness.Meters, StoreMetrics.MeterName, "podexport.deleted_pods.dropped");
+        harness.Store.OnEvent(Added(RsPod("web-a", "a")));
+        harness.Store.OnEvent(Deleted(RsPod("web-a", "a")));
+
+        // 15 s: expired for the cache, but the 30 s sweep has not run yet.
+        harness.Time.Advance(TimeSpan.FromSeconds(15));
+        harness.Store.OnEvent(Modified(RsPod("web-a", "a")));
+
+        Assert.Equal(0, harness.Store.RetainedPodCount);
+        Assert.Null(harness.Store.Find("a"));
+        Assert.Equal(1, Dropped(dropped, DropReason.RetentionExpired));
+    }
 }
