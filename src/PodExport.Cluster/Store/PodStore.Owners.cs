@@ -13,6 +13,7 @@ public sealed partial class PodStore : IResourceEventHandler<OwnerObject>
     {
         lock (_gate)
         {
+            PublishView();
             var affected = new HashSet<string>(StringComparer.Ordinal);
             foreach (var change in changes)
             {

@@ -13,6 +13,7 @@ public sealed partial class PodStore : IResourceEventHandler<V1Pod>
         EnsureIdentity();
         lock (_gate)
         {
+            PublishView();
             var now = _time.GetUtcNow();
             foreach (var change in changes)
             {

@@ -127,9 +127,7 @@ public sealed partial class PodStore : IPodSnapshotSource, IDisposable
                 var now = _time.GetUtcNow();
                 RetireExpired(now);
                 Commit();
-                var view = new PublishedView(_index.Publish(), _retentionOrder.Min is { } oldest ? oldest.DeletedAt + _options.DeletedPodRetention : DateTimeOffset.MaxValue);
-                _view = view;
-                return new PodSnapshot(now, view.Pods);
+                return new PodSnapshot(now, PublishView().Pods);
             }
             finally
             {
@@ -188,6 +186,21 @@ public sealed partial class PodStore : IPodSnapshotSource, IDisposable
             _synced = true;
             Log.Synced(_logger, _index.Count, _graph.OwnerCount);
         }
+    }
+
+    /// <summary>
+    /// Makes the committed state the view that snapshots fall back to. Called by every snapshot and before every
+    /// list, so a snapshot that does not wait for a list in progress gets the state just before it.
+    /// </summary>
+    private PublishedView PublishView()
+    {
+        var pods = _index.Publish();
+        if (!ReferenceEquals(pods, _view.Pods) || _retentionOrder.Count > 0)
+        {
+            _view = new PublishedView(pods, _retentionOrder.Min is { } oldest ? oldest.DeletedAt + _options.DeletedPodRetention : DateTimeOffset.MaxValue);
+        }
+
+        return _view;
     }
 
     /// <summary>Ends one store change: publishes the staged order changes and the counts.</summary>

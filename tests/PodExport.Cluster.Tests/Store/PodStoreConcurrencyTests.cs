@@ -110,4 +110,38 @@ public sealed class PodStoreConcurrencyTests
         Assert.All(final.Pods, p => Assert.Equal(Generations + 20, CheckRecord(p)));
         CheckOrder(final);
     }
+
+    [Fact]
+    public async Task Store_SnapshotWhileListInProgress_ReturnsStateBeforeTheList()
+    {
+        using var harness = new StoreHarness();
+        var store = harness.Store;
+        store.OnList([Modified(Generation(0, 1))], initial: true);
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var blocking = Generation(1, 1);
+        blocking.Metadata.Labels = new BlockingLabels(entered, release);
+
+        var list = Task.Run(() => store.OnList([Modified(Generation(0, 2)), Modified(blocking)], initial: false));
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(10)));
+        var during = store.TakeSnapshot();
+        release.Set();
+        await list.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(1, CheckRecord(Assert.Single(during.Pods)));
+        var after = store.TakeSnapshot();
+        Assert.Equal(2, after.Pods.Count);
+        Assert.Equal(2, CheckRecord(after.Pods[0]));
+    }
+
+    /// <summary>Labels whose enumeration (done while the store applies the pod) waits for the test.</summary>
+    private sealed class BlockingLabels(ManualResetEventSlim entered, ManualResetEventSlim release) : Dictionary<string, string>, IEnumerable<KeyValuePair<string, string>>
+    {
+        IEnumerator<KeyValuePair<string, string>> IEnumerable<KeyValuePair<string, string>>.GetEnumerator()
+        {
+            entered.Set();
+            release.Wait(TimeSpan.FromSeconds(10));
+            yield return new KeyValuePair<string, string>("gen", "1");
+        }
+    }
 }
