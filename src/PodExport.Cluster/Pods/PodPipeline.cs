@@ -27,7 +27,8 @@ public sealed class PodPipeline(int terminatedInstancesPerContainer, ClusterIden
         var record = previous is not null && PodRecordEquality.Same(previous.Record, pod, attributes)
             ? previous.Record
             : new PodRecord(pod, attributes);
-        return new PodState(observation, history, owner, record);
+        // The terminated observations are in the history now (or were duplicates); keeping them would only hold memory.
+        return new PodState(observation with { Terminated = [] }, history, owner, record);
     }
 
     /// <summary>
