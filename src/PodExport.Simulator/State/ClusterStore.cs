@@ -108,7 +108,7 @@ public sealed partial class ClusterStore : IClusterWriter
     public long Delete(string kind, string? @namespace, string name, bool graceful)
     {
         var resource = ResourceKind.Find(kind) ?? throw new ArgumentException($"Unknown kind {kind}.", nameof(kind));
-        return Delete(resource, new ObjectKey(resource.Namespaced ? @namespace ?? "" : "", name), graceful, null);
+        return Delete(resource, new ObjectKey(resource.Namespaced ? @namespace ?? "" : "", name), graceful, null)?.ResourceVersion ?? -1;
     }
 
     /// <summary>Lowers nothing and raises the floor to <paramref name="rv"/> (at most the current RV), dropping older events.</summary>
@@ -147,7 +147,7 @@ public sealed partial class ClusterStore : IClusterWriter
             {
                 meta.Uid ??= NewUid();
                 meta.CreationTimestamp ??= Now();
-                rv = Write(ChangeType.Added, kind, obj, null);
+                rv = Write(ChangeType.Added, kind, obj, null).ResourceVersion;
             }
         }
 
@@ -155,16 +155,19 @@ public sealed partial class ClusterStore : IClusterWriter
         return rv;
     }
 
-    /// <summary>Deletes an object; <paramref name="gracePeriodSeconds"/> overrides the pod default when graceful.</summary>
-    internal long Delete(ResourceKind kind, ObjectKey key, bool graceful, long? gracePeriodSeconds)
+    /// <summary>
+    /// Deletes an object; <paramref name="gracePeriodSeconds"/> overrides the pod default when graceful. Returns the
+    /// last state (the DELETED event's object), or null when the object does not exist.
+    /// </summary>
+    internal StoredObject? Delete(ResourceKind kind, ObjectKey key, bool graceful, long? gracePeriodSeconds)
     {
-        long rv;
+        StoredObject last;
         lock (_lock)
         {
             var existing = Find(kind, key);
             if (existing is null)
             {
-                return -1;
+                return null;
             }
 
             if (graceful && !existing.Terminating)
@@ -184,11 +187,11 @@ public sealed partial class ClusterStore : IClusterWriter
                 existing = Find(kind, key)!; // just written under the same lock
             }
 
-            rv = Write(ChangeType.Deleted, kind, existing.ToModel(), existing);
+            last = Write(ChangeType.Deleted, kind, existing.ToModel(), existing);
         }
 
         Signal(kind);
-        return rv;
+        return last;
     }
 
     private long Replace(ResourceKind kind, IKubernetesObject<V1ObjectMeta> obj, StoredObject existing)
@@ -204,11 +207,11 @@ public sealed partial class ClusterStore : IClusterWriter
             meta.CreationTimestamp = existing.ToModel().Metadata.CreationTimestamp;
         }
 
-        return Write(ChangeType.Modified, kind, obj, existing);
+        return Write(ChangeType.Modified, kind, obj, existing).ResourceVersion;
     }
 
     /// <summary>Bumps the RV, stamps it, updates the set and records the event. Caller holds the lock.</summary>
-    private long Write(ChangeType type, ResourceKind kind, IKubernetesObject<V1ObjectMeta> obj, StoredObject? previous)
+    private StoredObject Write(ChangeType type, ResourceKind kind, IKubernetesObject<V1ObjectMeta> obj, StoredObject? previous)
     {
         var rv = ++_rv;
         obj.Metadata.ResourceVersion = rv.ToString(CultureInfo.InvariantCulture);
@@ -220,7 +223,7 @@ public sealed partial class ClusterStore : IClusterWriter
         _history.Add(ev);
         _kindHistory[kind.Index].Add(ev);
         AutoCompact();
-        return rv;
+        return stored;
     }
 
     private void AutoCompact()
