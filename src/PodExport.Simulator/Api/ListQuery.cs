@@ -108,7 +108,7 @@ internal sealed class ListQuery
 
         if (Continue.Length > 0)
         {
-            throw ApiStatus.InvalidListOptions(Rvm, "Forbidden: resourceVersionMatch is forbidden when continue is provided");
+            throw ApiStatus.InvalidListOptions(Rvm, "Forbidden: resourceVersionMatch is forbidden for continue");
         }
 
         if (ResourceVersionMatch == "Exact" && ResourceVersion == "0")
