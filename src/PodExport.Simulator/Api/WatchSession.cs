@@ -12,6 +12,7 @@ internal sealed class WatchSession
 {
     private const int ReadBatch = 512;
     private static readonly TimeSpan DeadlineBookmarkLead = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(100);
 
     private readonly HttpContext _context;
     private readonly RequestRecord _record;
@@ -263,7 +264,7 @@ internal sealed class WatchSession
                 case FaultKind.AbortMidLine:
                     _out.Write(line.AsSpan(0, line.Length / 2));
                     await FlushAsync();
-                    Abort();
+                    await AbortAsync();
                     return false;
                 case FaultKind.TrickleEvent:
                     _faultPending = false;
@@ -328,7 +329,7 @@ internal sealed class WatchSession
                 return false;
             case FaultKind.AbortAfterEvents:
                 await FlushAsync();
-                Abort();
+                await AbortAsync();
                 return false;
             case FaultKind.CloseAfterEvents:
                 _record.Ending = RequestEnding.Fault;
@@ -386,6 +387,17 @@ internal sealed class WatchSession
 
         await _context.Response.BodyWriter.FlushAsync(_aborted);
         _watchers.Pulse();
+    }
+
+    /// <summary>
+    /// Resets the connection after giving the client a moment to read what was flushed: a reset makes the peer's
+    /// kernel drop received-but-unread bytes, which would hide the events sent before the fault. Network time, not
+    /// virtual time, hence the system clock.
+    /// </summary>
+    private async Task AbortAsync()
+    {
+        await Task.Delay(AbortGrace, TimeProvider.System, _aborted);
+        Abort();
     }
 
     private void Abort()
