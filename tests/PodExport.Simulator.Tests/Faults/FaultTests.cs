@@ -187,14 +187,17 @@ public class FaultTests
         var client = TestCluster.Client(host);
         using var cts = new CancellationTokenSource();
         var events = new List<WatchEventType>();
+        var first = new TaskCompletionSource();
 
         var watch = Task.Run(async () =>
         {
             await foreach (var (type, _) in client.CoreV1.WatchListPodForAllNamespacesAsync(allowWatchBookmarks: true, cancellationToken: cts.Token))
             {
                 events.Add(type);
+                first.TrySetResult();
             }
         });
+        await first.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await host.WaitForWatcher(w => w.EventsSent == 1);
         host.Store.Create(TestCluster.Pod("ns1", "more"));
         host.SendBookmarkNow();
