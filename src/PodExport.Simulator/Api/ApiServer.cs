@@ -114,6 +114,13 @@ internal sealed partial class ApiServer(
             return;
         }
 
+        if (segments[0] == "_sim")
+        {
+            record.Verb = "helper";
+            await HelpersAsync(context, segments, method);
+            return;
+        }
+
         string group;
         string version;
         string[] rest;

@@ -345,9 +345,9 @@ public sealed partial class ClusterStore : IClusterWriter
 
     private DateTime Now()
     {
-        // Kubernetes timestamps have whole-second precision on the wire in most objects; keep microseconds anyway.
+        // metav1.Time has whole-second precision on the wire (RFC 3339 without fractions).
         var now = _timeProvider.GetUtcNow().UtcDateTime;
-        return new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
+        return new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
     }
 
     private string NewUid()

@@ -144,4 +144,24 @@ public class SimulatorHostTests
         await Assert.ThrowsAsync<System.ComponentModel.DataAnnotations.ValidationException>(() =>
             SimulatorHost.StartAsync(new SimulatorOptions { Port = 70000 }));
     }
+
+    [Fact]
+    public async Task SimHelpers_StateCompactAndFaultsOverHttp()
+    {
+        await using var host = await TestCluster.StartAsync();
+        TestCluster.Seed(host, "ns1", 3);
+        using var http = TestCluster.Http(host);
+
+        using var state = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/_sim/state"));
+        using var compact = await http.PostAsync("/_sim/compact", null);
+        using var fault = await http.PostAsync("/_sim/faults", new StringContent("http-status:status=503,verb=list"));
+        using var listed = await http.GetAsync("/api/v1/pods");
+
+        Assert.Equal(host.Store.CurrentRV, state.RootElement.GetProperty("resourceVersion").GetInt64());
+        Assert.Equal(3, state.RootElement.GetProperty("counts").GetProperty("Pod").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, compact.StatusCode);
+        Assert.Equal(host.Store.CurrentRV, host.Store.Floor);
+        Assert.Equal(HttpStatusCode.OK, fault.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, listed.StatusCode);
+    }
 }

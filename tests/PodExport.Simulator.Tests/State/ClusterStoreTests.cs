@@ -188,4 +188,56 @@ public class ClusterStoreTests
         Assert.Equal(ChangeType.Modified, store.History(rv - 1).Single().Type);
         Assert.Equal(uid, store.Get<V1Namespace>(null, "kube-system")!.Metadata.Uid);
     }
+
+    [Fact]
+    public void ReadEvents_ReaderBehindCompactedEventsOfItsKind_Expired()
+    {
+        var store = NewStore();
+        store.Create(TestCluster.Pod("default", "a"));
+        var cursor = store.CurrentRV;
+        store.Create(TestCluster.Pod("default", "b"));
+        store.Create(TestCluster.Pod("default", "c"));
+        store.Compact(store.CurrentRV - 1);
+
+        var read = store.ReadEvents(ResourceKind.Pod, cursor, 100);
+
+        Assert.True(read.Expired);
+    }
+
+    [Fact]
+    public void ReadEvents_OnlyOtherKindsCompacted_NotExpired()
+    {
+        var store = NewStore();
+        store.Create(TestCluster.Pod("default", "a"));
+        var cursor = store.CurrentRV;
+        for (var i = 0; i < 5; i++)
+        {
+            store.Create(new V1Node { Metadata = new V1ObjectMeta { Name = $"n{i}" } });
+        }
+
+        store.Compact(store.CurrentRV);
+        store.Create(TestCluster.Pod("default", "b"));
+
+        var read = store.ReadEvents(ResourceKind.Pod, cursor, 100);
+
+        Assert.False(read.Expired);
+        Assert.Equal("b", Assert.Single(read.Events).Object.Key.Name);
+        Assert.Equal(store.CurrentRV, read.Cursor);
+    }
+
+    [Fact]
+    public void SnapshotAt_OlderRv_ReturnsSetAsItWas()
+    {
+        var store = NewStore();
+        store.Create(TestCluster.Pod("default", "a"));
+        var rv = store.CurrentRV;
+        store.Create(TestCluster.Pod("default", "b"));
+        store.Delete("Pod", "default", "a", graceful: false);
+
+        var then = store.SnapshotAt(ResourceKind.Pod, rv)!;
+
+        Assert.Equal(["a"], then.Select(o => o.Key.Name));
+        store.Compact(store.CurrentRV);
+        Assert.Null(store.SnapshotAt(ResourceKind.Pod, rv));
+    }
 }
