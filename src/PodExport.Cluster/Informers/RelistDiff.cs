@@ -51,5 +51,3 @@ internal static class RelistDiff
         return new RelistResult<T>(next, changes, added, modified, deleted);
     }
 }
-
-internal sealed record RelistResult<T>(Dictionary<ObjectKey, T> Items, List<ResourceEvent<T>> Changes, int Added, int Modified, int Deleted);

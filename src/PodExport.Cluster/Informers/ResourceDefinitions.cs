@@ -117,8 +117,30 @@ public static class ResourceDefinitions
             Identify = OwnerProjection.Identify,
         };
 
-    private static ListPage<V1Pod> Page(V1PodList list) =>
-        new(list.Items is IReadOnlyList<V1Pod> items ? items : [.. list.Items ?? []], list.Metadata?.ResourceVersion, list.Metadata?.ContinueProperty);
+    private static ListPage<V1Pod> Page(V1PodList list)
+    {
+        IReadOnlyList<V1Pod> items = list.Items is IReadOnlyList<V1Pod> readOnly ? readOnly : [.. list.Items ?? []];
+        foreach (var pod in items)
+        {
+            Trim(pod);
+        }
+
+        return new(items, list.Metadata?.ResourceVersion, list.Metadata?.ContinueProperty);
+    }
+
+    /// <summary>
+    /// The reflector holds every pod's last state (for synthetic deletes); managedFields are often the largest part of
+    /// an object and nothing downstream reads them (kube-state-metrics and client-go transforms drop them too).
+    /// </summary>
+    private static V1Pod Trim(V1Pod pod)
+    {
+        if (pod.Metadata is { } metadata)
+        {
+            metadata.ManagedFields = null;
+        }
+
+        return pod;
+    }
 
     private static async IAsyncEnumerable<WatchItem<V1Pod>> Raw(
         IAsyncEnumerable<(WatchEventType Type, V1Pod Object)> source,
@@ -129,7 +151,7 @@ public static class ResourceDefinitions
             var rv = pod?.Metadata?.ResourceVersion;
             yield return type is WatchEventType.Bookmark or WatchEventType.Error
                 ? new WatchItem<V1Pod>(type, rv, null)
-                : new WatchItem<V1Pod>(type, rv, pod);
+                : new WatchItem<V1Pod>(type, rv, pod is null ? null : Trim(pod));
         }
     }
 

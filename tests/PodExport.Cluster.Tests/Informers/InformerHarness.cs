@@ -17,14 +17,13 @@ internal sealed class InformerHarness : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _running = [];
-    private readonly TestMeterFactory _meters = new();
 
     private InformerHarness(SimulatorHost simulator, bool fakeTime, InformerOptions options)
     {
         Simulator = simulator;
         Fake = fakeTime ? new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) : null;
         Client = new Kubernetes(new KubernetesClientConfiguration { Host = simulator.BaseAddress.ToString().TrimEnd('/') });
-        Metrics = new InformerMetrics(_meters);
+        Metrics = new InformerMetrics(Meters);
         Context = new ReflectorContext
         {
             Client = Client,
@@ -45,6 +44,8 @@ internal sealed class InformerHarness : IAsyncDisposable
     public Kubernetes Client { get; }
 
     public InformerMetrics Metrics { get; }
+
+    public TestMeterFactory Meters { get; } = new();
 
     public SignalLog Signals { get; } = new();
 
@@ -101,7 +102,7 @@ internal sealed class InformerHarness : IAsyncDisposable
         {
             Client.Dispose();
             await Simulator.DisposeAsync();
-            _meters.Dispose();
+            Meters.Dispose();
             _stop.Dispose();
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using PodExport.Cluster.Informers;
 
 namespace PodExport.Cluster.Tests.Informers;
@@ -128,5 +129,30 @@ public sealed class ReflectorTests
         Assert.All(pods.State.Keys, k => Assert.Equal("shop", k.Namespace));
         Assert.Equal(3, pods.State.Count);
         Assert.All(harness.Requests("Pod", "list"), r => Assert.StartsWith("/api/v1/namespaces/shop/pods", r.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reflector_ListEventsAndRestarts_AreCountedByKindAndReason()
+    {
+        await using var harness = await InformerHarness.StartAsync();
+        using var relists = new MetricCollector<long>(harness.Meters, InformerMetrics.MeterName, "podexport.informer.relists");
+        using var events = new MetricCollector<long>(harness.Meters, InformerMetrics.MeterName, "podexport.informer.events");
+        using var restarts = new MetricCollector<long>(harness.Meters, InformerMetrics.MeterName, "podexport.informer.watch.restarts");
+        TestObjects.Seed(harness.Simulator.Store, "shop", 1);
+        var pods = InformerHarness.PodRecorder();
+        harness.StartPods(pods);
+        var first = await harness.Simulator.WaitForWatcher("Pod");
+
+        harness.Simulator.Store.Create(TestObjects.Pod("shop", "new"));
+        await pods.WaitForStateAsync(s => s.Count == 2, "the new pod");
+        harness.Simulator.CloseWatchers(w => w.Id == first.Id);
+        await harness.Simulator.WaitForWatcher(w => w.Kind == "Pod" && w.Id != first.Id);
+
+        var relist = Assert.Single(relists.GetMeasurementSnapshot());
+        Assert.Equal((1, "Pod", "initial"), (relist.Value, relist.Tags["kind"], relist.Tags["reason"]));
+        var added = Assert.Single(events.GetMeasurementSnapshot());
+        Assert.Equal(("Pod", "added"), (added.Tags["kind"], added.Tags["type"]));
+        var restart = Assert.Single(restarts.GetMeasurementSnapshot());
+        Assert.Equal(("Pod", "closed"), (restart.Tags["kind"], restart.Tags["reason"]));
     }
 }
