@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ namespace PodExport.Server.Tests.Testing;
 /// The server in memory (TestServer), with a fake clock, fake logging and optional replacements. Each test that
 /// changes state gets its own instance.
 /// </summary>
-internal sealed class ExportApp(Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class ExportApp(Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2024, 5, 1, 10, 0, 0, TimeSpan.Zero);
@@ -49,6 +50,22 @@ internal sealed class ExportApp(Action<IServiceCollection>? configureServices = 
             settings);
         _ = app.Services;
         return app;
+    }
+
+    /// <summary>
+    /// Sends a GET with the query string exactly as given: <see cref="Uri"/> would repair <c>%zz</c> into <c>%25zz</c>
+    /// before the server saw it.
+    /// </summary>
+    public async Task<(int Status, IHeaderDictionary Headers, string Body)> SendRawAsync(string path, string rawQuery)
+    {
+        var context = await Server.SendAsync(c =>
+        {
+            c.Request.Method = HttpMethods.Get;
+            c.Request.Path = path;
+            c.Request.QueryString = new QueryString(rawQuery);
+        });
+        using var reader = new StreamReader(context.Response.Body);
+        return (context.Response.StatusCode, context.Response.Headers, await reader.ReadToEndAsync());
     }
 
     public MetricCollector<long> CollectRequests() =>
