@@ -214,7 +214,7 @@ public sealed class ExportHandler(
         var namespaceVisible = false;
         for (var i = 0; i < count; i++)
         {
-            // W-35, W-31: checked for every pod read, so a deadline, drain or disconnect stops the scan at once.
+            // W-31: checked for every pod read, so a disconnect (or deadline, or drain) stops the scan at once.
             cancellationToken.ThrowIfCancellationRequested();
             var record = pods[i];
             if (!string.Equals(record.Namespace, lastNamespace, StringComparison.Ordinal))
@@ -232,6 +232,8 @@ public sealed class ExportHandler(
                 continue;
             }
 
+            // W-35: expiry is checked before each pod line, including after a read that took the time.
+            cancellationToken.ThrowIfCancellationRequested();
             var line = pretty ? PodJsonWriter.RenderPrettyLine(record.Pod) : record.Line;
             if (!await writer.WritePodAsync(line, cancellationToken))
             {

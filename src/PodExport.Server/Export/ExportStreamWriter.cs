@@ -116,6 +116,9 @@ internal sealed class ExportStreamWriter(HttpContext context, bool pretty) : IDi
         // GZipStream.Flush is a zlib Z_SYNC_FLUSH: it ends the pending deflate block on a byte boundary.
         _gzip?.Flush();
         _unflushed = 0;
+
+        // Cancelled before the flush began: nothing is blocked, so an error line can still follow the data.
+        cancellationToken.ThrowIfCancellationRequested();
         _flushing = true;
         var result = await _pipe.FlushAsync(cancellationToken);
         _flushing = false;

@@ -38,14 +38,15 @@ public sealed class ExportApp(Action<IServiceCollection>? configureServices = nu
     }
 
     /// <summary>A started server reading the given pod list through a scripted source.</summary>
-    public static ExportApp Over(IReadOnlyList<PodRecord> pods, IReadOnlyDictionary<string, string?>? settings = null)
+    public static ExportApp Over(
+        IReadOnlyList<PodRecord> pods, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        ExportApp? app = null;
-        app = new ExportApp(
+        var app = new ExportApp(
             services =>
             {
                 services.RemoveAll<IPodSnapshotSource>();
                 services.AddSingleton<IPodSnapshotSource>(sp => new ScriptedPodSource(sp.GetRequiredService<TimeProvider>(), pods));
+                configureServices?.Invoke(services);
             },
             settings);
         _ = app.Services;

@@ -13,6 +13,7 @@ internal sealed class ObservedPodList(IReadOnlyList<PodRecord> pods) : IReadOnly
     private readonly ManualResetEventSlim _gate = new(false);
     private readonly TaskCompletionSource _blocked = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _blockAt = -1;
+    private int _throwAt = -1;
     private int _highest = -1;
     private int _reads;
 
@@ -41,6 +42,11 @@ internal sealed class ObservedPodList(IReadOnlyList<PodRecord> pods) : IReadOnly
                 }
             }
 
+            if (index == Volatile.Read(ref _throwAt))
+            {
+                throw new InvalidOperationException("the pod list failed on purpose");
+            }
+
             return pods[index];
         }
     }
@@ -49,6 +55,9 @@ internal sealed class ObservedPodList(IReadOnlyList<PodRecord> pods) : IReadOnly
     public void BlockAt(int index) => Volatile.Write(ref _blockAt, index);
 
     public void Release() => _gate.Set();
+
+    /// <summary>Reading this index throws, as a bug in the store would.</summary>
+    public void ThrowAt(int index) => Volatile.Write(ref _throwAt, index);
 
     public IEnumerator<PodRecord> GetEnumerator()
     {
