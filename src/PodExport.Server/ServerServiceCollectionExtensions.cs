@@ -11,7 +11,6 @@ public static class ServerServiceCollectionExtensions
     public static IServiceCollection AddPodExportServer(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddPodExportOptions(configuration);
         services.AddPodExportExport(configuration);
         services.AddPodExportHealth();
         services.AddPodExportInMemorySource();

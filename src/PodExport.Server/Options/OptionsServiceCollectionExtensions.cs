@@ -10,6 +10,12 @@ public static class OptionsServiceCollectionExtensions
     /// <summary>Binds and validates the server's settings; a bad value stops the start-up (service.md S-1).</summary>
     public static IServiceCollection AddPodExportOptions(this IServiceCollection services, IConfiguration configuration)
     {
+        // Several features need the settings; binding and validating them twice would report every error twice.
+        if (services.Any(d => d.ImplementationType == typeof(ExportOptionsValidator)))
+        {
+            return services;
+        }
+
         services.AddOptions<ExportOptions>()
             .Bind(configuration.GetSection(ExportOptions.Section))
             .ValidateDataAnnotations()
