@@ -5,7 +5,9 @@ namespace PodExport.Server.Export;
 
 /// <summary>
 /// <c>Export:MaxConcurrentExports</c> and <c>Export:MaxConcurrentExportsPerCaller</c> (service.md S-10), checked once
-/// the caller is known. A lease is held until the export ends.
+/// the caller is known. A lease is held until the export ends. Without authentication every caller is
+/// <c>anonymous</c>, which names no one: only the global limit applies then, or the per-caller limit would silently
+/// become the server's limit.
 /// </summary>
 public sealed class ExportConcurrencyLimiter
 {
@@ -37,7 +39,7 @@ public sealed class ExportConcurrencyLimiter
             }
 
             _perCaller.TryGetValue(caller.Name, out var mine);
-            if (mine >= options.MaxConcurrentExportsPerCaller)
+            if (mine >= options.MaxConcurrentExportsPerCaller && caller != ExportCaller.Anonymous)
             {
                 rejection = ExportErrors.TooManyExportsForCaller;
                 return null;

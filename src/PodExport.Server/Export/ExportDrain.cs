@@ -39,6 +39,7 @@ public sealed class ExportDrain : IDisposable
             return;
         }
 
+        // The state is always _drain, never null.
         _timer = _timeProvider.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), _drain, _drainTime, Timeout.InfiniteTimeSpan);
     }
 

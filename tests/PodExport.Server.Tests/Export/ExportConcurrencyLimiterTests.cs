@@ -40,4 +40,14 @@ public sealed class ExportConcurrencyLimiterTests
         Assert.NotNull(late);
         Assert.Null(_limiter.TryAcquire(new ExportCaller("later"), _options, out _));
     }
+
+    [Fact]
+    public void TryAcquire_Anonymous_OnlyTheGlobalLimitApplies()
+    {
+        var leases = Enumerable.Range(0, 3).Select(i => _limiter.TryAcquire(ExportCaller.Anonymous, _options, out _)).ToList();
+
+        Assert.All(leases, Assert.NotNull);
+        Assert.Null(_limiter.TryAcquire(ExportCaller.Anonymous, _options, out var rejection));
+        Assert.Equal(ExportErrors.TooManyExports, rejection);
+    }
 }

@@ -106,13 +106,13 @@ public sealed class ExportEndpointReadinessTests
     }
 
     [Fact]
-    public async Task ExportEndpoint_OverPerCallerLimit_Returns429WithRetryAfter()
+    public async Task ExportEndpoint_OverConcurrencyLimit_Returns429WithRetryAfter()
     {
         var list = new ObservedPodList(TestPods.Many(3));
         list.BlockAt(1);
         await using var app = ExportApp.Over(list, new Dictionary<string, string?>
         {
-            ["Export:MaxConcurrentExports"] = "4",
+            ["Export:MaxConcurrentExports"] = "1",
             ["Export:MaxConcurrentExportsPerCaller"] = "1",
         });
         var client = app.CreateClient();
