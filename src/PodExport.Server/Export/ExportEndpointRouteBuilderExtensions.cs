@@ -12,7 +12,8 @@ public static class ExportEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapPodExport(this IEndpointRouteBuilder endpoints)
     {
         var handler = endpoints.ServiceProvider.GetRequiredService<ExportHandler>();
-        endpoints.Map(ExportHandler.Path, handler.HandleAsync).WithDisplayName("Export pods");
+        // The export enforces its own deadlines (W-34, W-36); a request-timeouts default policy must not cut it.
+        endpoints.Map(ExportHandler.Path, handler.HandleAsync).WithDisplayName("Export pods").DisableRequestTimeout();
 
         // Lowest precedence of all routes, so every mapped endpoint wins; the handler sends anything but the exact
         // export path to 404.

@@ -194,12 +194,13 @@ public sealed class ExportHandler(
             headers[DegradedHeader] = string.Join(",", degraded);
         }
 
-        return await StreamAsync(snapshot, authorization.Scope, query.Bind(snapshot.ViewTime), parameters.Pretty, writer, summary, cancellationToken)
+        return await StreamAsync(context, snapshot, authorization.Scope, query.Bind(snapshot.ViewTime), parameters.Pretty, writer, summary, cancellationToken)
             ? Ok
             : ExportErrors.Canceled;
     }
 
-    private static async Task<bool> StreamAsync(
+    private async Task<bool> StreamAsync(
+        HttpContext context,
         PodSnapshot snapshot,
         NamespaceScope scope,
         Func<PodRecord, bool>? filter,
@@ -241,7 +242,16 @@ public sealed class ExportHandler(
             }
         }
 
-        return await writer.CompleteAsync(cancellationToken);
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            return await writer.CompleteAsync(cancellationToken);
+        }
+
+        // W-35: once the last pod line is written the export completes normally, even when the deadline or drain
+        // came while the rest of the view was read; the final flush gets the short budget of an error line.
+        using var budget = new CancellationTokenSource(ErrorLineTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, context.RequestAborted);
+        return await writer.CompleteAsync(linked.Token);
     }
 
     private async Task EndWithErrorAsync(HttpContext context, ExportStreamWriter writer, RpcStatus status)

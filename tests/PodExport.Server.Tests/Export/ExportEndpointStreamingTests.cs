@@ -1,10 +1,13 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
+using Moq;
 using PodExport.Model.Records;
 using PodExport.Model.Wire;
+using PodExport.Server.Export;
 using PodExport.Server.Tests.Testing;
 
 namespace PodExport.Server.Tests.Export;
@@ -72,6 +75,27 @@ public sealed class ExportEndpointStreamingTests
         Assert.Equal(ClientDeadlineLine, await reader.ReadLineWithTimeoutAsync());
         Assert.Null(await reader.ReadLineWithTimeoutAsync());
         Assert.Equal(2, list.Highest);
+    }
+
+    [Fact]
+    public async Task ExportEndpoint_DeadlineAfterLastLine_CompletesNormally()
+    {
+        // The last pod of the view is in a namespace the caller cannot see: no pod line follows the expiry.
+        var access = new Mock<IExportAccess>();
+        access.Setup(a => a.AuthenticateAsync(It.IsAny<HttpContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(AuthenticationResult.Success(new ExportCaller("alice")));
+        access.Setup(a => a.AuthorizeAsync(It.IsAny<HttpContext>(), It.IsAny<ExportCaller>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(AuthorizationResult.Success(NamespaceScope.Only(["a"])));
+        var list = new ObservedPodList([TestPods.Make("a", "x", 1), TestPods.Make("a", "y", 2), TestPods.Make("z", "hidden", 3)]);
+        list.BlockAt(2);
+        await using var app = ExportApp.Over(list, configureServices: s => s.AddSingleton(access.Object));
+        using var response = await app.CreateClient().StartAsync("/v1/export/pods?timeout=30");
+        await list.Blocked.WaitAsync(HttpTestExtensions.Timeout);
+
+        app.Time.Advance(TimeSpan.FromSeconds(30));
+        list.Release();
+
+        Assert.Equal(list[0].Line.Concat(list[1].Line).ToArray(), await response.BodyBytesAsync());
     }
 
     [Fact]
