@@ -69,13 +69,9 @@ public sealed class ExportEndpointReadinessTests
     [Fact]
     public async Task ExportEndpoint_AuthorizationScope_LimitsThePods()
     {
-        var access = new Mock<IExportAccess>();
-        access.Setup(a => a.AuthenticateAsync(It.IsAny<HttpContext>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(AuthenticationResult.Success(new ExportCaller("alice")));
-        access.Setup(a => a.AuthorizeAsync(It.IsAny<HttpContext>(), It.IsAny<ExportCaller>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(AuthorizationResult.Success(NamespaceScope.Only(["ns-1"])));
+        var access = TestAccess.Fixed("alice", AuthorizationResult.Success(NamespaceScope.Only(["ns-1"])));
         var pods = TestPods.Many(9);
-        await using var app = new ExportApp(s => s.AddSingleton(access.Object));
+        await using var app = new ExportApp(s => s.AddSingleton(access));
         app.InMemorySource.Set(pods);
         app.InMemorySource.MarkSynced();
         using var response = await app.CreateClient().StartAsync("/v1/export/pods");
@@ -87,12 +83,8 @@ public sealed class ExportEndpointReadinessTests
     [Fact]
     public async Task ExportEndpoint_AuthorizationDenied_Returns403AfterParameters()
     {
-        var access = new Mock<IExportAccess>();
-        access.Setup(a => a.AuthenticateAsync(It.IsAny<HttpContext>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(AuthenticationResult.Success(new ExportCaller("bob")));
-        access.Setup(a => a.AuthorizeAsync(It.IsAny<HttpContext>(), It.IsAny<ExportCaller>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(AuthorizationResult.Failure(new RpcStatus(RpcCode.PermissionDenied, "permission denied: may not list pods in any namespace")));
-        await using var app = new ExportApp(s => s.AddSingleton(access.Object));
+        var access = TestAccess.Fixed("bob", AuthorizationResult.Failure(new RpcStatus(RpcCode.PermissionDenied, "permission denied: may not list pods in any namespace")));
+        await using var app = new ExportApp(s => s.AddSingleton(access));
         var client = app.CreateClient();
 
         using var bad = await client.StartAsync("/v1/export/pods?timeout=abc");

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
-using Moq;
 using PodExport.Model.Records;
 using PodExport.Model.Wire;
 using PodExport.Server.Export;
@@ -81,14 +79,10 @@ public sealed class ExportEndpointStreamingTests
     public async Task ExportEndpoint_DeadlineAfterLastLine_CompletesNormally()
     {
         // The last pod of the view is in a namespace the caller cannot see: no pod line follows the expiry.
-        var access = new Mock<IExportAccess>();
-        access.Setup(a => a.AuthenticateAsync(It.IsAny<HttpContext>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(AuthenticationResult.Success(new ExportCaller("alice")));
-        access.Setup(a => a.AuthorizeAsync(It.IsAny<HttpContext>(), It.IsAny<ExportCaller>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(AuthorizationResult.Success(NamespaceScope.Only(["a"])));
+        var access = TestAccess.Fixed("alice", AuthorizationResult.Success(NamespaceScope.Only(["a"])));
         var list = new ObservedPodList([TestPods.Make("a", "x", 1), TestPods.Make("a", "y", 2), TestPods.Make("z", "hidden", 3)]);
         list.BlockAt(2);
-        await using var app = ExportApp.Over(list, configureServices: s => s.AddSingleton(access.Object));
+        await using var app = ExportApp.Over(list, configureServices: s => s.AddSingleton(access));
         using var response = await app.CreateClient().StartAsync("/v1/export/pods?timeout=30");
         await list.Blocked.WaitAsync(HttpTestExtensions.Timeout);
 
