@@ -1,3 +1,5 @@
+using PodExport.Model.Json;
+
 namespace PodExport.Model.Wire;
 
 /// <summary>
@@ -32,6 +34,10 @@ public readonly record struct Timestamp(long Seconds, int Nanos) : IComparable<T
     /// <summary>The instant, truncated to 100 ns ticks.</summary>
     public DateTimeOffset ToDateTimeOffset() =>
         new(DateTime.UnixEpoch.Ticks + (Seconds * TicksPerSecond) + (Nanos / NanosPerTick), TimeSpan.Zero);
+
+    /// <summary>The RFC 3339 form the wire uses (export-api W-21), or the raw fields when it has none.</summary>
+    public override string ToString() =>
+        Rfc3339.IsValid(this) ? Rfc3339.Format(this) : $"{Seconds}s {Nanos}ns (out of range)";
 
     public int CompareTo(Timestamp other)
     {

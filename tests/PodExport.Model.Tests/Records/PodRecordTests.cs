@@ -1,0 +1,109 @@
+using PodExport.Model.Json;
+using PodExport.Model.Records;
+using PodExport.Model.Tests.Json;
+using PodExport.Model.Wire;
+
+namespace PodExport.Model.Tests.Records;
+
+public sealed class PodRecordTests
+{
+    [Fact]
+    public void Constructor_FullPod_LineIsTheRenderedLine()
+    {
+        var pod = TestPods.Full();
+
+        var record = new PodRecord(pod, new PodAttributes());
+
+        Assert.Equal(PodJsonWriter.RenderLine(pod), record.Line);
+        Assert.Same(pod, record.Pod);
+    }
+
+    [Fact]
+    public void Constructor_WorkedExample_LineMatchesSpec()
+    {
+        var record = new PodRecord(SpecPods.WorkedExample(), new PodAttributes());
+
+        Assert.Equal(SpecPods.WorkedExampleLine + "\n", System.Text.Encoding.UTF8.GetString(record.Line));
+    }
+
+    [Fact]
+    public void Constructor_FullPod_FlattensListFields()
+    {
+        var record = new PodRecord(TestPods.Full(), new PodAttributes());
+
+        Assert.Equal(["api", "sidecar", "api", "api", "init-db"], record.ContainerNames);
+        Assert.Equal(
+            ["sha256:1111111111111111111111111111111111111111111111111111111111111111", "sha256:2222222222222222222222222222222222222222222222222222222222222222"],
+            record.LiveImageDigests);
+        Assert.Equal([137, -1, 0], record.ExitCodes);
+        Assert.Equal(["OOMKilled", "Error", "Completed"], record.TerminationReasons);
+    }
+
+    [Fact]
+    public void Constructor_EmptyPod_HasEmptyListFields()
+    {
+        var record = new PodRecord(TestPods.Empty(), new PodAttributes());
+
+        Assert.Empty(record.ContainerNames);
+        Assert.Empty(record.LiveImageDigests);
+        Assert.Empty(record.ExitCodes);
+        Assert.Empty(record.TerminationReasons);
+        Assert.Equal("", record.Id);
+    }
+
+    [Fact]
+    public void Constructor_Identity_ComesFromThePod()
+    {
+        var attributes = new PodAttributes { PodUid = "u", Node = "n" };
+
+        var record = new PodRecord(new Pod { Id = "i", Name = "a", Namespace = "ns" }, attributes);
+
+        Assert.Equal(("i", "a", "ns"), (record.Id, record.Name, record.Namespace));
+        Assert.Same(attributes, record.Attributes);
+    }
+
+    [Fact]
+    public void CompareExportOrder_Records_SortByNamespaceThenNameThenId()
+    {
+        PodRecord[] expected =
+        [
+            Record("A", "z", "1"),
+            Record("B", "a", "1"),
+            Record("a", "a", "1"),
+            Record("a", "a", "2"),
+            Record("a", "b", "0"),
+            Record("a", "ba", "0"),
+            Record("b", "", ""),
+            Record("é", "a", "1"),
+        ];
+        var shuffled = expected.Reverse().ToList();
+
+        shuffled.Sort(PodRecord.CompareExportOrder);
+
+        Assert.Equal(expected, shuffled);
+    }
+
+    [Fact]
+    public void CompareExportOrder_UsesOrdinalNotCulture()
+    {
+        // Ordinal: uppercase before lowercase, "a-b" before "a_b" before "ab" (0x2D < 0x5F < 0x62).
+        Assert.True(PodRecord.CompareExportOrder(Record("Z", "x", "1"), Record("a", "x", "1")) < 0);
+        Assert.True(PodRecord.CompareExportOrder(Record("n", "a-b", "1"), Record("n", "a_b", "1")) < 0);
+        Assert.True(PodRecord.CompareExportOrder(Record("n", "a_b", "1"), Record("n", "ab", "1")) < 0);
+    }
+
+    [Fact]
+    public void CompareExportOrder_NullsAndSameInstance_AreHandled()
+    {
+        var record = Record("a", "b", "c");
+
+        Assert.Equal(0, PodRecord.CompareExportOrder(record, record));
+        Assert.Equal(0, PodRecord.CompareExportOrder(null, null));
+        Assert.True(PodRecord.CompareExportOrder(null, record) < 0);
+        Assert.True(PodRecord.CompareExportOrder(record, null) > 0);
+        Assert.Equal(0, PodRecord.CompareExportOrder(record, Record("a", "b", "c")));
+    }
+
+    private static PodRecord Record(string ns, string name, string id) =>
+        new(new Pod { Namespace = ns, Name = name, Id = id }, new PodAttributes());
+}
