@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PodExport.Model.Records;
 using PodExport.Model.Wire;
 using PodExport.Query.Compilation;
@@ -11,18 +12,23 @@ namespace PodExport.Query;
 /// </summary>
 public sealed class PodQuery
 {
+    /// <summary>How many pods ahead <see cref="Filter(IReadOnlyList{PodRecord}, DateTimeOffset)"/> prefetches.</summary>
+    private const int PrefetchDistance = 8;
+
     private static readonly Func<PodRecord, bool> MatchAllPredicate = static _ => true;
 
     private readonly PodPredicate _predicate;
     private readonly bool _timeDependent;
+    private readonly PodObjects _reads;
     private readonly Func<PodRecord, bool> _unbound;
 
-    internal PodQuery(string text, QuerySyntax syntax, PodPredicate predicate, bool timeDependent)
+    internal PodQuery(string text, QuerySyntax syntax, PodPredicate predicate, bool timeDependent, PodObjects reads)
     {
         Text = text;
         Syntax = syntax;
         _predicate = predicate;
         _timeDependent = timeDependent;
+        _reads = reads;
         MatchesAll = syntax.Pairs.Count == 0;
         _unbound = MatchesAll ? MatchAllPredicate : predicate.Matches;
     }
@@ -43,5 +49,62 @@ public sealed class PodQuery
     public Func<PodRecord, bool> Bind(DateTimeOffset viewTime) =>
         _timeDependent ? _predicate.Bind(Timestamp.FromDateTimeOffset(viewTime)).Matches : _unbound;
 
+    /// <summary>The pods of a snapshot that match, in snapshot order, evaluated at its view time.</summary>
+    public IEnumerable<PodRecord> Filter(PodSnapshot snapshot) => Filter(snapshot.Pods, snapshot.ViewTime);
+
+    /// <summary>
+    /// The pods that match, lazily and in order. Faster than calling <see cref="Bind"/>'s filter per pod on a
+    /// large list: it prefetches the records a few places ahead.
+    /// </summary>
+    public IEnumerable<PodRecord> Filter(IReadOnlyList<PodRecord> pods, DateTimeOffset viewTime)
+    {
+        ArgumentNullException.ThrowIfNull(pods);
+        return MatchesAll ? pods : FilterCore(pods, Bind(viewTime));
+    }
+
     public override string ToString() => Text;
+
+    private IEnumerable<PodRecord> FilterCore(IReadOnlyList<PodRecord> pods, Func<PodRecord, bool> matches)
+    {
+        var count = pods.Count;
+        for (var i = 0; i < count; i++)
+        {
+            PrefetchAhead(pods, i, count);
+            var pod = pods[i];
+            if (matches(pod))
+            {
+                yield return pod;
+            }
+        }
+    }
+
+    /// <summary>Record <c>i + 2d</c> now, and the objects behind record <c>i + d</c>, fetched d steps ago.</summary>
+    private void PrefetchAhead(IReadOnlyList<PodRecord> pods, int i, int count)
+    {
+        if (i + (2 * PrefetchDistance) < count)
+        {
+            Prefetch.Object(Item(pods, i + (2 * PrefetchDistance)));
+        }
+
+        if (i + PrefetchDistance < count)
+        {
+            var ahead = Item(pods, i + PrefetchDistance);
+            if ((_reads & PodObjects.Pod) != 0)
+            {
+                Prefetch.Object(ahead.Pod);
+            }
+
+            if ((_reads & PodObjects.Attributes) != 0)
+            {
+                Prefetch.Object(ahead.Attributes);
+            }
+        }
+    }
+
+    private static PodRecord Item(IReadOnlyList<PodRecord> pods, int index) => pods switch
+    {
+        PodRecord[] array => array[index],
+        List<PodRecord> list => CollectionsMarshal.AsSpan(list)[index],
+        _ => pods[index],
+    };
 }

@@ -89,7 +89,7 @@ public sealed class QueryCompiler : IDisposable
             return new CachedResult(null, error, 0);
         }
 
-        var predicate = PredicateCompiler.Compile(syntax, out var timeDependent);
+        var predicate = PredicateCompiler.Compile(syntax, out var timeDependent, out var reads);
         var regexes = 0;
         foreach (var pair in syntax.Pairs)
         {
@@ -99,7 +99,7 @@ public sealed class QueryCompiler : IDisposable
             }
         }
 
-        return new CachedResult(new PodQuery(text, syntax, predicate, timeDependent), null, regexes);
+        return new CachedResult(new PodQuery(text, syntax, predicate, timeDependent, reads), null, regexes);
     }
 
     /// <summary>A key type of its own, so a shared cache cannot confuse query text with other entries.</summary>

@@ -78,4 +78,26 @@ public sealed class QueryCompilerTests
         using var compiler = Assert.IsType<QueryCompiler>(descriptor.ImplementationFactory!(null!));
         Assert.True(compiler.TryCompile("Pod Deleted:false", out _, out _));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Pod Name:web")]
+    [InlineData("Pod Label:app=web")]
+    [InlineData("Container Name:app+Pod Started:<30d")]
+    public void Filter_LargeList_SameAsPredicateInOrder(string text)
+    {
+        var pods = Enumerable.Range(0, 100)
+            .Select(i => TestPods.Make(
+                i % 3 == 0 ? $"web-{i}" : $"api-{i}",
+                labels: new() { ["app"] = i % 2 == 0 ? "web" : "api" },
+                liveContainers: i % 5 == 0 ? ["app"] : ["sidecar"],
+                started: QueryAssert.ViewTime.AddDays(-i)))
+            .ToArray();
+        var query = QueryAssert.Compile(text);
+        var expected = pods.Where(query.Bind(QueryAssert.ViewTime)).ToArray();
+        Assert.Equal(expected, query.Filter(pods, QueryAssert.ViewTime));
+        Assert.Equal(expected, query.Filter(pods.ToList(), QueryAssert.ViewTime));
+        Assert.Equal(expected, query.Filter(new Model.Records.PodSnapshot(QueryAssert.ViewTime, pods.AsReadOnly())));
+        Assert.NotEmpty(expected);
+    }
 }

@@ -10,13 +10,15 @@ namespace PodExport.Query.Compilation;
 /// </summary>
 internal static class PredicateCompiler
 {
-    public static PodPredicate Compile(QuerySyntax syntax, out bool timeDependent)
+    public static PodPredicate Compile(QuerySyntax syntax, out bool timeDependent, out PodObjects reads)
     {
         timeDependent = false;
+        reads = PodObjects.None;
         var pairs = new PodPredicate[syntax.Pairs.Count];
         for (var i = 0; i < pairs.Length; i++)
         {
             var pair = syntax.Pairs[i];
+            reads |= Reads(pair.Label.Field);
             var values = new PodPredicate[pair.Values.Count];
             for (var j = 0; j < values.Length; j++)
             {
@@ -30,6 +32,14 @@ internal static class PredicateCompiler
 
         return Combine.All(pairs);
     }
+
+    private static PodObjects Reads(PodField field) => field switch
+    {
+        PodField.PodId or PodField.PodName or PodField.DeploymentId or PodField.Namespace or PodField.ClusterId
+            or PodField.PodStarted => PodObjects.Pod,
+        PodField.ContainerImageDigest or PodField.ContainerName or PodField.ExitCode or PodField.TerminationReason => PodObjects.None,
+        _ => PodObjects.Attributes,
+    };
 
     private static PodPredicate CompileValue(QueryLabel label, ValueSyntax value) => label.Field switch
     {
