@@ -78,26 +78,82 @@ public sealed class PodQuery
         }
     }
 
-    /// <summary>Record <c>i + 2d</c> now, and the objects behind record <c>i + d</c>, fetched d steps ago.</summary>
+    /// <summary>
+    /// A three-stage pipeline: record <c>i + 3d</c>; then the objects it points to for record <c>i + 2d</c>
+    /// (fetched d steps ago); then the strings and maps those point to for record <c>i + d</c>.
+    /// </summary>
     private void PrefetchAhead(IReadOnlyList<PodRecord> pods, int i, int count)
     {
-        if (i + (2 * PrefetchDistance) < count)
+        var reads = _reads;
+        if (i + (3 * PrefetchDistance) < count)
         {
-            Prefetch.Object(Item(pods, i + (2 * PrefetchDistance)));
+            Prefetch.Object(Item(pods, i + (3 * PrefetchDistance)));
         }
 
-        if (i + PrefetchDistance < count)
+        if (i + (2 * PrefetchDistance) < count)
         {
-            var ahead = Item(pods, i + PrefetchDistance);
-            if ((_reads & PodObjects.Pod) != 0)
+            var record = Item(pods, i + (2 * PrefetchDistance));
+            if ((reads & PodObjects.Pod) != 0)
             {
-                Prefetch.Object(ahead.Pod);
+                Prefetch.Object(record.Pod);
             }
 
-            if ((_reads & PodObjects.Attributes) != 0)
+            if ((reads & PodObjects.Attributes) != 0)
             {
-                Prefetch.Object(ahead.Attributes);
+                Prefetch.Object(record.Attributes);
             }
+
+            if ((reads & (PodObjects.ContainerNames | PodObjects.LiveImageDigests | PodObjects.ExitCodes | PodObjects.TerminationReasons)) != 0)
+            {
+                PrefetchLists(record, reads);
+            }
+        }
+
+        if (i + PrefetchDistance < count && (reads & (PodObjects.Name | PodObjects.Namespace | PodObjects.Labels | PodObjects.OwnerLabels)) != 0)
+        {
+            var record = Item(pods, i + PrefetchDistance);
+            if ((reads & PodObjects.Namespace) != 0)
+            {
+                Prefetch.Object(record.Pod.Namespace);
+            }
+
+            if ((reads & PodObjects.Name) != 0)
+            {
+                Prefetch.Object(record.Pod.Name);
+            }
+
+            if ((reads & PodObjects.Labels) != 0)
+            {
+                Prefetch.Object(record.Attributes.Labels);
+            }
+
+            if ((reads & PodObjects.OwnerLabels) != 0)
+            {
+                Prefetch.Object(record.Attributes.OwnerLabels);
+            }
+        }
+    }
+
+    private static void PrefetchLists(PodRecord record, PodObjects reads)
+    {
+        if ((reads & PodObjects.ContainerNames) != 0)
+        {
+            Prefetch.Object(record.ContainerNames);
+        }
+
+        if ((reads & PodObjects.LiveImageDigests) != 0)
+        {
+            Prefetch.Object(record.LiveImageDigests);
+        }
+
+        if ((reads & PodObjects.ExitCodes) != 0)
+        {
+            Prefetch.Object(record.ExitCodes);
+        }
+
+        if ((reads & PodObjects.TerminationReasons) != 0)
+        {
+            Prefetch.Object(record.TerminationReasons);
         }
     }
 

@@ -35,9 +35,15 @@ internal static class PredicateCompiler
 
     private static PodObjects Reads(PodField field) => field switch
     {
-        PodField.PodId or PodField.PodName or PodField.DeploymentId or PodField.Namespace or PodField.ClusterId
-            or PodField.PodStarted => PodObjects.Pod,
-        PodField.ContainerImageDigest or PodField.ContainerName or PodField.ExitCode or PodField.TerminationReason => PodObjects.None,
+        PodField.PodName => PodObjects.Pod | PodObjects.Name,
+        PodField.Namespace => PodObjects.Pod | PodObjects.Namespace,
+        PodField.PodId or PodField.DeploymentId or PodField.ClusterId or PodField.PodStarted => PodObjects.Pod,
+        PodField.PodLabel => PodObjects.Attributes | PodObjects.Labels,
+        PodField.DeploymentLabel => PodObjects.Attributes | PodObjects.OwnerLabels,
+        PodField.ContainerName => PodObjects.ContainerNames,
+        PodField.ContainerImageDigest => PodObjects.LiveImageDigests,
+        PodField.ExitCode => PodObjects.ExitCodes,
+        PodField.TerminationReason => PodObjects.TerminationReasons,
         _ => PodObjects.Attributes,
     };
 
