@@ -1,0 +1,360 @@
+using System.Globalization;
+using k8s.Models;
+
+namespace PodExport.Simulator.Scenario;
+
+public sealed partial class ScenarioEngine
+{
+    private readonly List<SimNode> _nodes = [];
+    private readonly List<SimNode> _workers = [];
+    private readonly List<string> _appNamespaces = [];
+    private readonly List<SimWorkload> _deployments = [];
+    private readonly List<SimWorkload> _statefulSets = [];
+    private readonly List<SimWorkload> _daemonSets = [];
+    private readonly List<SimWorkload> _cronJobs = [];
+    private readonly List<SimPod> _standalone = [];
+    private readonly Dictionary<string, string> _digests = [];
+    private readonly HashSet<string> _names = [];
+    private int _standaloneTarget;
+
+    /// <summary>
+    /// Creates the initial objects, each already in its steady state (one ADDED per object): namespaces, nodes,
+    /// kube-system static pods, workloads and roughly <see cref="ScenarioOptions.Pods"/> running pods, and schedules
+    /// the churn. Runs once; <see cref="RunAsync"/> and <see cref="RunUntil"/> call it when it has not run.
+    /// </summary>
+    public void Seed()
+    {
+        lock (_gate)
+        {
+            if (_seeded)
+            {
+                throw new InvalidOperationException("The scenario is already seeded.");
+            }
+
+            SeedCore();
+        }
+    }
+
+    private void SeedCore()
+    {
+        _seeded = true;
+        _now = _timeProvider.GetUtcNow();
+        var o = _options;
+        var workers = o.Nodes ?? Math.Max(5, (o.Pods + 29) / 30);
+        var controlPlanes = o.ControlPlaneNodes ?? (workers >= 30 ? 3 : 1);
+        var namespaces = o.Namespaces ?? Math.Clamp(o.Pods / 100, 3, 100);
+        var statefulSets = o.StatefulSets ?? Math.Max(1, o.Pods / 1000);
+        var daemonSets = o.DaemonSets ?? 1;
+        var controllers = o.ReplicationControllers ?? 1;
+        var cronJobs = o.CronJobs ?? Math.Max(2, o.Pods / 2000);
+        _standaloneTarget = o.StandalonePods ?? Math.Max(3, o.Pods / 200);
+
+        SeedNamespaces(namespaces);
+        SeedNodes(controlPlanes, workers);
+        foreach (var node in _nodes.Where(n => n.ControlPlane))
+        {
+            SeedStaticPods(node);
+        }
+
+        SeedSystemWorkloads();
+        for (var i = 0; i < daemonSets; i++)
+        {
+            SeedDaemonSet(ScenarioCatalog.DaemonSetNames[i % ScenarioCatalog.DaemonSetNames.Length], AppNamespace(), "app");
+        }
+
+        for (var i = 0; i < statefulSets; i++)
+        {
+            SeedStatefulSet();
+        }
+
+        for (var i = 0; i < controllers; i++)
+        {
+            SeedReplicationController();
+        }
+
+        for (var i = 0; i < cronJobs; i++)
+        {
+            SeedCronJob();
+        }
+
+        for (var i = 0; i < _standaloneTarget; i++)
+        {
+            SeedStandalonePod();
+        }
+
+        var maxReplicas = o.MaxReplicas ?? (o.Pods >= 2000 ? 20 : 5);
+        if (o.Deployments is { } deployments)
+        {
+            for (var i = 0; i < deployments; i++)
+            {
+                SeedDeployment(AppNamespace(), _random.Next(1, maxReplicas + 1));
+            }
+        }
+        else
+        {
+            for (var remaining = o.Pods - _livePods.Count; remaining > 0;)
+            {
+                var replicas = Math.Min(remaining, _random.Next(1, maxReplicas + 1));
+                SeedDeployment(AppNamespace(), replicas);
+                remaining -= replicas;
+            }
+        }
+
+        ScheduleBackground();
+    }
+
+    private void SeedNamespaces(int count)
+    {
+        var created = Past(TimeSpan.FromDays(90), TimeSpan.FromDays(120));
+        foreach (var name in new[] { "kube-system", "default", "kube-public", "kube-node-lease" })
+        {
+            Create(WorkloadBuilder.Namespace(name, _random.Uid(), created));
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var name = i < ScenarioCatalog.Namespaces.Length
+                ? ScenarioCatalog.Namespaces[i]
+                : string.Create(CultureInfo.InvariantCulture, $"team-{i - ScenarioCatalog.Namespaces.Length + 1:000}");
+            _appNamespaces.Add(name);
+            Create(WorkloadBuilder.Namespace(name, _random.Uid(), Past(TimeSpan.FromDays(30), TimeSpan.FromDays(90))));
+        }
+    }
+
+    private void SeedNodes(int controlPlanes, int workers)
+    {
+        var created = Past(TimeSpan.FromDays(60), TimeSpan.FromDays(90));
+        for (var i = 0; i < controlPlanes + workers; i++)
+        {
+            var controlPlane = i < controlPlanes;
+            var worker = i - controlPlanes + 1;
+
+            // Mostly containerd; every 8th worker from the 2nd runs Docker and every 8th from the 5th CRI-O, so that
+            // even a 5-worker cluster shows all three container ID forms.
+            var (runtime, version) = controlPlane ? ("containerd", "containerd://1.7.22")
+                : (worker % 8) switch
+                {
+                    2 => ("docker", "docker://27.3.1"),
+                    5 => ("cri-o", "cri-o://1.31.1"),
+                    _ => ("containerd", "containerd://1.7.22"),
+                };
+            var name = controlPlane
+                ? string.Create(CultureInfo.InvariantCulture, $"cp-{i + 1}")
+                : string.Create(CultureInfo.InvariantCulture, $"worker-{worker}");
+            var node = new SimNode(name, i, controlPlane, runtime, version) { Uid = _random.Uid(), Created = created };
+            node.NextHost = _random.Next(HostsPerNode);
+            _nodes.Add(node);
+            if (!controlPlane)
+            {
+                _workers.Add(node);
+            }
+
+            Create(WorkloadBuilder.Node(node));
+        }
+    }
+
+    private void SeedStaticPods(SimNode node)
+    {
+        foreach (var component in ScenarioCatalog.StaticComponents)
+        {
+            var tag = component == "etcd" ? "3.5.16-0" : "v1.32.4";
+            var template = new PodTemplate(
+                new Dictionary<string, string> { ["component"] = component, ["tier"] = "control-plane" },
+                [ContainerSpecFor(component, "registry.k8s.io/" + component, tag)],
+                null,
+                "Always");
+            var pod = NewPod("kube-system", $"{component}-{node.Name}", null, template, template.Labels, node.Created,
+                node: node, staticComponent: component, hostNetwork: true,
+                ownerReference: new V1OwnerReference { ApiVersion = "v1", Kind = "Node", Name = node.Name, Uid = node.Uid, Controller = true });
+            pod.Annotations = new Dictionary<string, string>
+            {
+                ["kubernetes.io/config.hash"] = _random.Hex64()[..32],
+                ["kubernetes.io/config.mirror"] = _random.Hex64()[..32],
+                ["kubernetes.io/config.source"] = "file",
+            };
+            SeedRunning(pod);
+        }
+    }
+
+    private void SeedSystemWorkloads()
+    {
+        var dns = NewWorkload("Deployment", "apps/v1", "kube-system", "coredns", new() { ["k8s-app"] = "kube-dns" }, null);
+        dns.Template = NewTemplate(new() { ["k8s-app"] = "kube-dns" }, "Always", ("coredns", "registry.k8s.io/coredns/coredns", "v1.11.3"), sidecars: false);
+        dns.Replicas = 2;
+        SeedReplicaSetsOf(dns);
+        SeedDaemonSet("kube-proxy", "kube-system", "k8s-app", system: true);
+    }
+
+    private void SeedDeployment(string ns, int replicas)
+    {
+        var name = UniqueName(ns, _random.Pick(ScenarioCatalog.AppNames));
+        var labels = new Dictionary<string, string> { ["app"] = name };
+        var deployment = NewWorkload("Deployment", "apps/v1", ns, name, labels, null);
+        deployment.Replicas = replicas;
+        deployment.Revision = _random.Next(1, 6);
+        deployment.Template = Revise(NewTemplate(labels, "Always"), deployment.Revision);
+        deployment.Generation = deployment.Revision;
+        _deployments.Add(deployment);
+        SeedReplicaSetsOf(deployment);
+    }
+
+    /// <summary>Creates the Deployment, an old ReplicaSet scaled to 0 when past revision 1, and the current one.</summary>
+    private void SeedReplicaSetsOf(SimWorkload deployment)
+    {
+        Create(WorkloadBuilder.Build(deployment, _nodes.Count));
+        if (deployment.Revision > 1)
+        {
+            var old = NewReplicaSet(deployment, Revise(deployment.Template, deployment.Revision - 1), deployment.Revision - 1, 0);
+            Create(WorkloadBuilder.Build(old, _nodes.Count));
+        }
+
+        var current = NewReplicaSet(deployment, deployment.Template, deployment.Revision, deployment.Replicas);
+        Create(WorkloadBuilder.Build(current, _nodes.Count));
+        for (var i = 0; i < current.Replicas; i++)
+        {
+            SeedRunning(NewOwnedPod(current, PastSince(current.Created)));
+        }
+    }
+
+    private void SeedStatefulSet()
+    {
+        var ns = AppNamespace();
+        var name = UniqueName(ns, _random.Pick(ScenarioCatalog.StatefulSetNames));
+        var labels = new Dictionary<string, string> { ["app"] = name };
+        var sts = NewWorkload("StatefulSet", "apps/v1", ns, name, labels, null);
+        sts.Template = NewTemplate(labels, "Always", ScenarioCatalog.MainImages[0] with { Name = name.Split('-')[0] });
+        sts.Replicas = 3;
+        sts.TemplateHash = _random.Suffix(10);
+        _statefulSets.Add(sts);
+        Create(WorkloadBuilder.Build(sts, _nodes.Count));
+        for (var ordinal = 0; ordinal < sts.Replicas; ordinal++)
+        {
+            SeedRunning(NewOwnedPod(sts, PastSince(sts.Created), ordinal: ordinal));
+        }
+    }
+
+    private void SeedDaemonSet(string name, string ns, string labelKey, bool system = false)
+    {
+        name = UniqueName(ns, name);
+        var labels = new Dictionary<string, string> { [labelKey] = name };
+        var ds = NewWorkload("DaemonSet", "apps/v1", ns, name, labels, null);
+        ds.Template = NewTemplate(labels, "Always", sidecars: false, init: !system);
+        ds.TemplateHash = _random.Suffix(10);
+        _daemonSets.Add(ds);
+        Create(WorkloadBuilder.Build(ds, _nodes.Count));
+        foreach (var node in _nodes)
+        {
+            SeedRunning(NewOwnedPod(ds, PastSince(ds.Created), node: node, hostNetwork: system));
+        }
+    }
+
+    private void SeedReplicationController()
+    {
+        var ns = AppNamespace();
+        var name = UniqueName(ns, "legacy-" + _random.Pick(ScenarioCatalog.AppNames));
+        var labels = new Dictionary<string, string> { ["app"] = name };
+        var rc = NewWorkload("ReplicationController", "v1", ns, name, labels, null);
+        rc.Template = NewTemplate(labels, "Always");
+        rc.Replicas = 2;
+        Create(WorkloadBuilder.Build(rc, _nodes.Count));
+        for (var i = 0; i < rc.Replicas; i++)
+        {
+            SeedRunning(NewOwnedPod(rc, PastSince(rc.Created)));
+        }
+    }
+
+    private void SeedCronJob()
+    {
+        var ns = _appNamespaces.Contains("batch") ? "batch" : AppNamespace();
+        var name = UniqueName(ns, _random.Pick(ScenarioCatalog.CronJobNames));
+        var cronJob = NewWorkload("CronJob", "batch/v1", ns, name, new() { ["app"] = name }, null);
+        cronJob.Template = NewTemplate(new() { ["app"] = name }, "Never", ("job", "docker.io/library/python", "3.12-slim"), sidecars: false);
+        cronJob.TemplateHash = string.Create(CultureInfo.InvariantCulture, $"*/{_options.CronJobIntervalMinutes} * * * *");
+        _cronJobs.Add(cronJob);
+        Create(WorkloadBuilder.Build(cronJob, _nodes.Count));
+
+        // History as the controller leaves it: the last three scheduled runs, completed, with their pods.
+        var interval = TimeSpan.FromMinutes(_options.CronJobIntervalMinutes);
+        var last = CronSlot(_now - interval);
+        for (var run = 2; run >= 0; run--)
+        {
+            var scheduled = last - (interval * run);
+            if (scheduled.UtcDateTime <= cronJob.Created)
+            {
+                continue;
+            }
+
+            var job = NewJob(cronJob, scheduled);
+            job.JobOutcome = "Complete";
+            job.JobCompletion = Stamp(scheduled + TimeSpan.FromSeconds(40));
+            cronJob.LastSchedule = Stamp(scheduled);
+            cronJob.LastSuccess = job.JobCompletion;
+            Create(WorkloadBuilder.Build(job, _nodes.Count));
+            var pod = NewOwnedPod(job, Stamp(scheduled), completionExitCode: 0);
+            SeedFinished(pod, job.JobCompletion.Value - TimeSpan.FromSeconds(1));
+        }
+
+        Update(WorkloadBuilder.Build(cronJob, _nodes.Count));
+    }
+
+    private void SeedStandalonePod()
+    {
+        var pod = NewStandalonePod(Past(TimeSpan.FromMinutes(20), TimeSpan.FromDays(3)));
+        if (pod.CompletionExitCode is not null && _random.Chance(0.6))
+        {
+            SeedFinished(pod, Past(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10)));
+        }
+        else
+        {
+            SeedRunning(pod);
+        }
+    }
+
+    private void ScheduleBackground()
+    {
+        if (_options.ChurnPerSecond <= 0)
+        {
+            return;
+        }
+
+        foreach (var cronJob in _cronJobs)
+        {
+            var next = CronSlot(_now) + TimeSpan.FromMinutes(_options.CronJobIntervalMinutes);
+            var cj = cronJob;
+            At(next - _now + _random.Seconds(0, 2), () => CronTick(cj, next));
+        }
+
+        ScheduleRollout();
+        ScheduleDrain();
+        At(_random.Exponential(TimeSpan.FromSeconds(1 / _options.ChurnPerSecond)), ChurnTick);
+    }
+
+    private DateTimeOffset CronSlot(DateTimeOffset time)
+    {
+        var interval = TimeSpan.FromMinutes(_options.CronJobIntervalMinutes).Ticks;
+        return new DateTimeOffset(time.UtcTicks - (time.UtcTicks % interval), TimeSpan.Zero);
+    }
+
+    private DateTime Past(TimeSpan minAge, TimeSpan maxAge) => Stamp(_now - _random.Between(minAge, maxAge));
+
+    /// <summary>A creation time after <paramref name="since"/> and at least 15 minutes ago.</summary>
+    private DateTime PastSince(DateTime since)
+    {
+        var maxAge = _now.UtcDateTime - since;
+        var minAge = TimeSpan.FromMinutes(15);
+        return maxAge <= minAge ? Stamp(since) : Past(minAge, maxAge);
+    }
+
+    private string AppNamespace() => _random.Pick(_appNamespaces);
+
+    private string UniqueName(string ns, string name)
+    {
+        var candidate = name;
+        for (var i = 2; !_names.Add(ns + "/" + candidate); i++)
+        {
+            candidate = string.Create(CultureInfo.InvariantCulture, $"{name}-{i}");
+        }
+
+        return candidate;
+    }
+}
