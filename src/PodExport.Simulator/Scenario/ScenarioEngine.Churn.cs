@@ -15,19 +15,19 @@ public sealed partial class ScenarioEngine
     private void ChurnTick()
     {
         var roll = _random.Next(100);
-        if (roll < 30)
+        if (roll < 35)
         {
             DeleteRandomOwnedPod();
         }
-        else if (roll < 50)
+        else if (roll < 55)
         {
             CrashRandomContainer();
         }
-        else if (roll < 65)
+        else if (roll < 70)
         {
             ScaleRandomDeployment();
         }
-        else if (roll < 80)
+        else if (roll < 75)
         {
             ChurnStandalonePods();
         }
@@ -109,18 +109,23 @@ public sealed partial class ScenarioEngine
         Reconcile(current);
     }
 
-    /// <summary>Keeps the standalone pods near their target: new ones start, finished (or random) ones are deleted.</summary>
+    /// <summary>
+    /// Standalone pods come and go: a finished one is deleted (nobody else would), otherwise a new one starts, and
+    /// past twice the target the oldest is deleted.
+    /// </summary>
     private void ChurnStandalonePods()
     {
-        if (_standalone.Count < _standaloneTarget || (_standalone.Count < _standaloneTarget * 1.5 && _random.Chance(0.5)))
+        if (_standalone.Find(p => p.IsTerminal) is { } finished)
+        {
+            DeletePod(finished);
+        }
+        else if (_standalone.Count < Math.Max(2, _standaloneTarget * 2))
         {
             Launch(NewStandalonePod(Stamp()));
-            return;
         }
-
-        if (_standalone.Count > 0)
+        else
         {
-            DeletePod(_standalone.Find(p => p.IsTerminal) ?? _random.Pick(_standalone));
+            DeletePod(_standalone[0]);
         }
     }
 

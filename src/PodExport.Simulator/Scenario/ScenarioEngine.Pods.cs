@@ -12,6 +12,22 @@ public sealed partial class ScenarioEngine
 
     private void WritePod(SimPod pod, bool create = false)
     {
+        // Ground truth holds what watchers can see: a termination joins it with the first write that shows it.
+        if (pod.InitContainer?.Unpublished is { } init)
+        {
+            _terminated.Enqueue(init);
+            pod.InitContainer.Unpublished = null;
+        }
+
+        foreach (var c in pod.Containers)
+        {
+            if (c.Unpublished is { } terminated)
+            {
+                _terminated.Enqueue(terminated);
+                c.Unpublished = null;
+            }
+        }
+
         var obj = PodBuilder.Build(pod, _options.GracePeriodSeconds);
         if (create)
         {
@@ -190,7 +206,7 @@ public sealed partial class ScenarioEngine
 
         if (pod.CompletionExitCode is not null)
         {
-            At(pod.Owner is null ? _random.Seconds(30, 600) : _random.Seconds(5, 60), () => Complete(pod));
+            At(pod.Owner is null ? _random.Seconds(20, 120) : _random.Seconds(5, 60), () => Complete(pod));
         }
     }
 
@@ -374,8 +390,8 @@ public sealed partial class ScenarioEngine
         };
         c.Phase = ContainerPhase.Terminated;
         c.Terminated = terminated;
-        _terminated.Enqueue(new TerminatedContainer(
-            pod.Uid, pod.Namespace, pod.Name, c.Spec.Name, init, id, started, finished, exitCode, reason));
+        c.Unpublished = new TerminatedContainer(
+            pod.Uid, pod.Namespace, pod.Name, c.Spec.Name, init, id, started, finished, exitCode, reason);
         return terminated;
     }
 

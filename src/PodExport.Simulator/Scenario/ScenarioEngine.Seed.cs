@@ -15,6 +15,8 @@ public sealed partial class ScenarioEngine
     private readonly List<SimPod> _standalone = [];
     private readonly Dictionary<string, string> _digests = [];
     private readonly HashSet<string> _names = [];
+    private readonly Dictionary<string, int> _nameSuffixes = [];
+    private static readonly TimeSpan CompletedJobDuration = TimeSpan.FromSeconds(40);
     private int _standaloneTarget;
 
     /// <summary>
@@ -182,7 +184,7 @@ public sealed partial class ScenarioEngine
         dns.Template = NewTemplate(new() { ["k8s-app"] = "kube-dns" }, "Always", ("coredns", "registry.k8s.io/coredns/coredns", "v1.11.3"), sidecars: false);
         dns.Replicas = 2;
         SeedReplicaSetsOf(dns);
-        SeedDaemonSet("kube-proxy", "kube-system", "k8s-app", system: true);
+        SeedDaemonSet("kube-proxy", "kube-system", "k8s-app", ("kube-proxy", "registry.k8s.io/kube-proxy", "v1.32.4"));
     }
 
     private void SeedDeployment(string ns, int replicas)
@@ -233,12 +235,13 @@ public sealed partial class ScenarioEngine
         }
     }
 
-    private void SeedDaemonSet(string name, string ns, string labelKey, bool system = false)
+    private void SeedDaemonSet(string name, string ns, string labelKey, (string Name, string Repository, string Tag)? image = null)
     {
+        var system = ns == "kube-system";
         name = UniqueName(ns, name);
         var labels = new Dictionary<string, string> { [labelKey] = name };
         var ds = NewWorkload("DaemonSet", "apps/v1", ns, name, labels, null);
-        ds.Template = NewTemplate(labels, "Always", sidecars: false, init: !system);
+        ds.Template = NewTemplate(labels, "Always", image, sidecars: false, init: !system);
         ds.TemplateHash = _random.Suffix(10);
         _daemonSets.Add(ds);
         Create(WorkloadBuilder.Build(ds, _nodes.Count));
@@ -271,30 +274,27 @@ public sealed partial class ScenarioEngine
         cronJob.Template = NewTemplate(new() { ["app"] = name }, "Never", ("job", "docker.io/library/python", "3.12-slim"), sidecars: false);
         cronJob.TemplateHash = string.Create(CultureInfo.InvariantCulture, $"*/{_options.CronJobIntervalMinutes} * * * *");
         _cronJobs.Add(cronJob);
-        Create(WorkloadBuilder.Build(cronJob, _nodes.Count));
 
         // History as the controller leaves it: the last three scheduled runs, completed, with their pods.
         var interval = TimeSpan.FromMinutes(_options.CronJobIntervalMinutes);
         var last = CronSlot(_now - interval);
-        for (var run = 2; run >= 0; run--)
+        var runs = Enumerable.Range(0, 3).Select(i => last - (interval * (2 - i))).Where(s => s.UtcDateTime > cronJob.Created).ToList();
+        if (runs.Count > 0)
         {
-            var scheduled = last - (interval * run);
-            if (scheduled.UtcDateTime <= cronJob.Created)
-            {
-                continue;
-            }
+            cronJob.LastSchedule = Stamp(runs[^1]);
+            cronJob.LastSuccess = Stamp(runs[^1] + CompletedJobDuration);
+        }
 
+        Create(WorkloadBuilder.Build(cronJob, _nodes.Count));
+        foreach (var scheduled in runs)
+        {
             var job = NewJob(cronJob, scheduled);
             job.JobOutcome = "Complete";
-            job.JobCompletion = Stamp(scheduled + TimeSpan.FromSeconds(40));
-            cronJob.LastSchedule = Stamp(scheduled);
-            cronJob.LastSuccess = job.JobCompletion;
+            job.JobCompletion = Stamp(scheduled + CompletedJobDuration);
             Create(WorkloadBuilder.Build(job, _nodes.Count));
             var pod = NewOwnedPod(job, Stamp(scheduled), completionExitCode: 0);
             SeedFinished(pod, job.JobCompletion.Value - TimeSpan.FromSeconds(1));
         }
-
-        Update(WorkloadBuilder.Build(cronJob, _nodes.Count));
     }
 
     private void SeedStandalonePod()
@@ -349,12 +349,17 @@ public sealed partial class ScenarioEngine
 
     private string UniqueName(string ns, string name)
     {
-        var candidate = name;
-        for (var i = 2; !_names.Add(ns + "/" + candidate); i++)
+        // Remembers the next suffix per base name: probing web, web-2, … from the start is quadratic at 100 000 pods.
+        var key = ns + "/" + name;
+        _nameSuffixes.TryGetValue(key, out var suffix);
+        var candidate = suffix == 0 ? name : string.Create(CultureInfo.InvariantCulture, $"{name}-{suffix}");
+        while (!_names.Add(ns + "/" + candidate))
         {
-            candidate = string.Create(CultureInfo.InvariantCulture, $"{name}-{i}");
+            suffix = Math.Max(suffix + 1, 2);
+            candidate = string.Create(CultureInfo.InvariantCulture, $"{name}-{suffix}");
         }
 
+        _nameSuffixes[key] = Math.Max(suffix + 1, 2);
         return candidate;
     }
 }

@@ -39,6 +39,9 @@ internal sealed class SimContainer(ContainerSpec spec)
     /// <summary><c>lastState.terminated</c>. Never mutated once set.</summary>
     public V1ContainerStateTerminated? LastTerminated { get; set; }
 
+    /// <summary>A termination not yet shown in any write; it joins the ground truth with the next write of the pod.</summary>
+    public TerminatedContainer? Unpublished { get; set; }
+
     public int RestartCount { get; set; }
 
     public ContainerFault Fault { get; set; }
