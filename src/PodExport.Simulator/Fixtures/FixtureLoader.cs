@@ -44,6 +44,21 @@ public static class FixtureLoader
         return objects.Count;
     }
 
+    /// <summary>YamlDotNet's outer message is only "Exception during deserialization"; the cause is inside.</summary>
+    private static string Describe(Exception e)
+    {
+        var messages = new List<string>();
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            if (!messages.Contains(current.Message))
+            {
+                messages.Add(current.Message);
+            }
+        }
+
+        return string.Join(": ", messages);
+    }
+
     private static bool LooksLikeJson(string path, string text)
     {
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -91,7 +106,7 @@ public static class FixtureLoader
         }
         catch (Exception e) when (e is not FixtureException and not OperationCanceledException)
         {
-            throw FixtureException.For(path, location, $"the {kind} cannot be read: {e.Message}", e);
+            throw FixtureException.For(path, location, $"the {kind} cannot be read: {Describe(e)}", e);
         }
 
         obj.Kind = kind;

@@ -42,9 +42,9 @@ public sealed class ScenarioEngineTests
     {
         static List<string> Run()
         {
-            var (engine, writer, _) = ScenarioTestKit.Create(ScenarioTestKit.Busy(seed: 11, pods: 80));
+            var (engine, writer, _) = ScenarioTestKit.Create(ScenarioTestKit.Busy(seed: 11, pods: 60));
             engine.Seed();
-            engine.RunFor(TimeSpan.FromMinutes(3));
+            engine.RunFor(TimeSpan.FromMinutes(2));
             return [.. writer.Events.Select(e => $"{e.Type} {k8s.KubernetesJson.Serialize(e.Object)}")];
         }
 
@@ -76,10 +76,20 @@ public sealed class ScenarioEngineTests
     {
         var (engine, writer, _) = ScenarioTestKit.Create(new ScenarioOptions { Seed = 1, Pods = 100_000 });
         engine.Seed();
-        var pods = writer.Objects.OfType<V1Pod>().ToList();
-        Assert.InRange(pods.Count, 95_000, 105_000);
-        Assert.True(pods.Count(p => p.Status.Phase == "Running") > 0.97 * pods.Count);
-        Assert.All(writer.Events, e => Assert.Equal("ADDED", e.Type));
+        int pods = 0, running = 0, notAdded = 0;
+        foreach (var e in writer.Events)
+        {
+            notAdded += e.Type == "ADDED" ? 0 : 1;
+            if (e.Object is V1Pod pod)
+            {
+                pods++;
+                running += pod.Status.Phase == "Running" ? 1 : 0;
+            }
+        }
+
+        Assert.InRange(pods, 95_000, 105_000);
+        Assert.True(running > 0.97 * pods, $"{running} of {pods} running");
+        Assert.Equal(0, notAdded);
     }
 
     [Fact]
