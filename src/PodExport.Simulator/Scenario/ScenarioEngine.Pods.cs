@@ -12,6 +12,13 @@ public sealed partial class ScenarioEngine
 
     private void WritePod(SimPod pod, bool create = false)
     {
+        var obj = PodBuilder.Build(pod, _options.GracePeriodSeconds);
+        if (!(create ? Create(obj) : Update(obj)))
+        {
+            Lost(pod);
+            return;
+        }
+
         // Ground truth holds what watchers can see: a termination joins it with the first write that shows it.
         if (pod.InitContainer?.Unpublished is { } init)
         {
@@ -27,15 +34,31 @@ public sealed partial class ScenarioEngine
                 c.Unpublished = null;
             }
         }
+    }
 
-        var obj = PodBuilder.Build(pod, _options.GracePeriodSeconds);
-        if (create)
+    /// <summary>
+    /// The store refused a write of the pod: it was deleted (or replaced) through the API. The engine forgets it and,
+    /// like a real controller, its owner replaces it.
+    /// </summary>
+    private void Lost(SimPod pod)
+    {
+        if (pod.Finished)
         {
-            Create(obj);
+            return;
         }
-        else
+
+        pod.DeletionTimestamp = Stamp();
+        RemoveLive(pod);
+        _standalone.Remove(pod);
+        if (pod.Bound)
         {
-            Update(obj);
+            pod.Node?.Pods.Remove(pod);
+        }
+
+        if (pod.Owner is { } owner)
+        {
+            owner.Pods.Remove(pod);
+            At(_random.Seconds(0.2, 1), () => Reconcile(owner));
         }
     }
 

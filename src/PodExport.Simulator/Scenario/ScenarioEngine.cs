@@ -23,6 +23,7 @@ public sealed partial class ScenarioEngine
     private readonly ConcurrentQueue<TerminatedContainer> _terminated = new();
     private long _sequence;
     private long _events;
+    private long _writeFailures;
     private DateTimeOffset _now;
     private bool _seeded;
 
@@ -50,6 +51,9 @@ public sealed partial class ScenarioEngine
 
     /// <summary>How many watch events the engine's writes caused (a graceful pod deletion counts two).</summary>
     public long EventsWritten => Interlocked.Read(ref _events);
+
+    /// <summary>Writes the store refused (objects changed through the API behind the engine's back).</summary>
+    public long WriteFailures => Interlocked.Read(ref _writeFailures);
 
     /// <summary>The virtual time the engine has reached.</summary>
     public DateTimeOffset VirtualNow
@@ -179,16 +183,35 @@ public sealed partial class ScenarioEngine
 
     private DateTime Stamp() => Stamp(_now);
 
-    private void Create(IKubernetesObject<V1ObjectMeta> obj)
-    {
-        _writer.Create(obj);
-        Interlocked.Increment(ref _events);
-    }
+    /// <summary>
+    /// Writes through the store. A refused write (the object was deleted or created through the API meanwhile, e.g.
+    /// by <c>kubectl delete</c>) is counted and reported as false instead of stopping the scenario.
+    /// </summary>
+    private bool Create(IKubernetesObject<V1ObjectMeta> obj) => Write(obj, create: true);
 
-    private void Update(IKubernetesObject<V1ObjectMeta> obj)
+    private bool Update(IKubernetesObject<V1ObjectMeta> obj) => Write(obj, create: false);
+
+    private bool Write(IKubernetesObject<V1ObjectMeta> obj, bool create)
     {
-        _writer.Update(obj);
+        try
+        {
+            if (create)
+            {
+                _writer.Create(obj);
+            }
+            else
+            {
+                _writer.Update(obj);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Interlocked.Increment(ref _writeFailures);
+            return false;
+        }
+
         Interlocked.Increment(ref _events);
+        return true;
     }
 
     private void Remove(string kind, string? @namespace, string name)

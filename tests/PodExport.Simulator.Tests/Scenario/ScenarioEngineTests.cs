@@ -188,6 +188,25 @@ public sealed class ScenarioEngineTests
         await run.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public void RunFor_PodDeletedThroughTheApi_IsReplacedByItsController()
+    {
+        var options = new ScenarioOptions { Seed = 4, Pods = 60, ChurnPerSecond = 0.01, CrashLoopFraction = 1, RolloutsPerHour = 0, DrainsPerHour = 0 };
+        var (engine, writer, _) = ScenarioTestKit.Create(options);
+        engine.Seed();
+        var victim = writer.Objects.OfType<V1Pod>().First(p => p.Metadata.OwnerReferences?.Single().Kind == "ReplicaSet");
+        var owner = victim.Metadata.OwnerReferences[0].Uid;
+        int Owned() => writer.Objects.OfType<V1Pod>().Count(p => p.Metadata.OwnerReferences?.Single().Uid == owner);
+        var before = Owned();
+
+        writer.Delete("Pod", victim.Metadata.NamespaceProperty, victim.Metadata.Name, graceful: true);
+        engine.RunFor(TimeSpan.FromMinutes(10));
+
+        Assert.True(engine.WriteFailures >= 1);
+        Assert.Equal(before, Owned());
+        Assert.Null(writer.Get("Pod", victim.Metadata.NamespaceProperty, victim.Metadata.Name));
+    }
+
     private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
         Path.GetDirectoryName(path)!;
 }
