@@ -12,7 +12,16 @@ internal static class ScenarioCatalog
         "inventory", "notifier", "profile", "recommender", "reports", "shipping", "stats", "upload", "worker",
     ];
 
-    public static readonly string[] StatefulSetNames = ["postgres", "redis", "kafka", "zookeeper", "elasticsearch", "mongo"];
+    /// <summary>StatefulSets: (name, repository, tag); the container is named after the StatefulSet.</summary>
+    public static readonly (string Name, string Repository, string Tag)[] StatefulSets =
+    [
+        ("postgres", "docker.io/library/postgres", "16.4"),
+        ("redis", "docker.io/library/redis", "7.4.1"),
+        ("kafka", "docker.io/bitnami/kafka", "3.8.1"),
+        ("zookeeper", "docker.io/library/zookeeper", "3.9.3"),
+        ("elasticsearch", "docker.elastic.co/elasticsearch/elasticsearch", "8.15.3"),
+        ("mongo", "docker.io/library/mongo", "8.0.3"),
+    ];
 
     public static readonly string[] DaemonSetNames = ["node-exporter", "fluent-bit", "csi-node", "falco"];
 

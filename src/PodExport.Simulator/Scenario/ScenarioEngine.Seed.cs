@@ -221,10 +221,11 @@ public sealed partial class ScenarioEngine
     private void SeedStatefulSet()
     {
         var ns = AppNamespace();
-        var name = UniqueName(ns, _random.Pick(ScenarioCatalog.StatefulSetNames));
+        var image = _random.Pick(ScenarioCatalog.StatefulSets);
+        var name = UniqueName(ns, image.Name);
         var labels = new Dictionary<string, string> { ["app"] = name };
         var sts = NewWorkload("StatefulSet", "apps/v1", ns, name, labels, null);
-        sts.Template = NewTemplate(labels, "Always", ScenarioCatalog.MainImages[0] with { Name = name.Split('-')[0] });
+        sts.Template = NewTemplate(labels, "Always", image);
         sts.Replicas = 3;
         sts.TemplateHash = _random.Suffix(10);
         _statefulSets.Add(sts);

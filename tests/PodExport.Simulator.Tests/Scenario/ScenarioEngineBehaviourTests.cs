@@ -144,22 +144,29 @@ public sealed partial class ScenarioEngineBehaviourTests(BusyScenarioFixture fix
     [Fact]
     public void PodStart_GoesPendingThenContainerCreatingThenRunning()
     {
-        var added = ChurnPodEvents.First(p => p.Event.Type == "ADDED" && p.Pod.Spec.InitContainers is null
-            && fixture.PodEvents.Count(q => q.Pod.Metadata.Uid == p.Pod.Metadata.Uid) >= 3);
-        var steps = fixture.PodEvents.Where(p => p.Pod.Metadata.Uid == added.Pod.Metadata.Uid).Select(p => p.Pod).ToList();
-        Assert.Equal("Pending", steps[0].Status.Phase);
-        Assert.Null(steps[0].Spec.NodeName);
-        Assert.Equal("Pending", steps[1].Status.Phase);
-        Assert.NotNull(steps[1].Spec.NodeName);
-        Assert.All(steps[1].Status.ContainerStatuses, s => Assert.Equal("ContainerCreating", s.State.Waiting?.Reason));
-        Assert.Equal("Running", steps[2].Status.Phase);
-        Assert.NotNull(steps[2].Status.PodIP);
-        Assert.NotNull(steps[2].Status.StartTime);
-        Assert.All(steps[2].Status.ContainerStatuses, s =>
+        var started = ChurnPodEvents.Where(p => p.Event.Type == "ADDED").Select(p => p.Pod.Metadata.Uid).ToHashSet();
+        var histories = ChurnPodEvents.Where(p => started.Contains(p.Pod.Metadata.Uid))
+            .GroupBy(p => p.Pod.Metadata.Uid)
+            .Select(g => g.Select(p => p.Pod).ToList())
+            .ToList();
+        Assert.NotEmpty(histories);
+        Assert.All(histories, h =>
         {
-            Assert.NotNull(s.State.Running?.StartedAt);
-            Assert.True(s.Ready);
+            Assert.Equal("Pending", h[0].Status.Phase);
+            Assert.Null(h[0].Spec.NodeName);
+            Assert.Null(h[0].Status.ContainerStatuses);
         });
+
+        static bool Creating(V1Pod pod) => pod.Status.Phase == "Pending" && pod.Spec.NodeName is not null
+            && pod.Status.ContainerStatuses.All(s => s.State.Waiting?.Reason == "ContainerCreating" && s.ContainerID is null);
+        static bool Running(V1Pod pod) => pod.Status.Phase == "Running" && pod.Status.PodIP is not null
+            && pod.Status.StartTime is not null && pod.Status.HostIP is not null
+            && pod.Status.ContainerStatuses.All(s => s.Ready && s.Started == true && s.State.Running?.StartedAt is not null);
+        Assert.Contains(histories, h => h.Count >= 3 && h[0].Spec.InitContainers is null && Creating(h[1]) && Running(h[2]));
+        Assert.Contains(histories, h => h.Count >= 3 && h[0].Spec.InitContainers is not null
+            && h[1].Status.InitContainerStatuses.Single().State.Running is not null
+            && h[1].Status.ContainerStatuses.All(s => s.State.Waiting?.Reason == "PodInitializing")
+            && Running(h[2]));
     }
 
     [Fact]
