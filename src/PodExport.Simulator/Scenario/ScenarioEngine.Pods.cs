@@ -1,5 +1,4 @@
 using System.Globalization;
-using k8s.Models;
 
 namespace PodExport.Simulator.Scenario;
 
@@ -60,106 +59,6 @@ public sealed partial class ScenarioEngine
             owner.Pods.Remove(pod);
             At(_random.Seconds(0.2, 1), () => Reconcile(owner));
         }
-    }
-
-    /// <summary>A seeded pod, already running for a while: one ADDED with its whole history in it.</summary>
-    private void SeedRunning(SimPod pod)
-    {
-        var containerStart = SeedStart(pod);
-        foreach (var c in pod.Containers)
-        {
-            c.ContainerId = NewContainerId(pod);
-            c.StartedAt = Stamp(containerStart);
-            c.Phase = ContainerPhase.Running;
-            switch (c.Fault)
-            {
-                case ContainerFault.CrashLoop:
-                    SeedCrashLoop(pod, c);
-                    break;
-                case ContainerFault.OomKill:
-                    c.RestartCount = _random.Next(1, 4);
-                    var lived = (_now - containerStart) * (0.3 + (0.6 * _random.NextDouble()));
-                    var finished = containerStart + lived;
-                    c.LastTerminated = Terminate(pod, c, false, 137, "OOMKilled", Stamp(finished));
-                    c.ContainerId = NewContainerId(pod);
-                    c.StartedAt = Stamp(finished + TimeSpan.FromSeconds(10));
-                    c.Phase = ContainerPhase.Running;
-                    c.Terminated = null;
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        pod.Phase = "Running";
-        WritePod(pod, create: true);
-        foreach (var c in pod.Containers)
-        {
-            ScheduleFault(pod, c);
-        }
-    }
-
-    private void SeedCrashLoop(SimPod pod, SimContainer c)
-    {
-        c.RestartCount = _random.Next(3, 40);
-        c.BackoffSeconds = 300;
-        var finished = _now - _random.Seconds(20, 280);
-        c.StartedAt = Stamp(finished - _random.Seconds(5, 30));
-        c.LastTerminated = Terminate(pod, c, false, 1, "Error", Stamp(finished));
-        c.Terminated = null;
-        if (_random.Chance(0.5))
-        {
-            // Kubernetes reports the waiting container with the ID of the run that just ended (pod-model M-18).
-            c.Phase = ContainerPhase.Waiting;
-            c.WaitingReason = "CrashLoopBackOff";
-            c.WaitingMessage = BackoffMessage(pod, c, 300);
-            c.StartedAt = null;
-            var generation = c.Generation;
-            var restartAt = finished + TimeSpan.FromSeconds(300) - _now;
-            At(restartAt > TimeSpan.FromSeconds(1) ? restartAt : TimeSpan.FromSeconds(1), () => Restart(pod, c, generation));
-        }
-        else
-        {
-            c.ContainerId = NewContainerId(pod);
-            c.StartedAt = Stamp(finished + TimeSpan.FromSeconds(1));
-            c.Phase = ContainerPhase.Running;
-        }
-    }
-
-    /// <summary>A seeded pod that already ran to completion (Job pods, some standalone pods).</summary>
-    private void SeedFinished(SimPod pod, DateTime finished)
-    {
-        var containerStart = SeedStart(pod);
-        var exitCode = pod.CompletionExitCode ?? 0;
-        foreach (var c in pod.Containers)
-        {
-            c.ContainerId = NewContainerId(pod);
-            c.StartedAt = Stamp(containerStart);
-            Terminate(pod, c, false, exitCode, exitCode == 0 ? "Completed" : "Error", finished);
-        }
-
-        pod.Phase = exitCode == 0 ? "Succeeded" : "Failed";
-        WritePod(pod, create: true);
-    }
-
-    /// <summary>Binds a seeded pod, completes its init container; returns when its main containers started.</summary>
-    private DateTimeOffset SeedStart(SimPod pod)
-    {
-        var node = pod.Node ??= _random.Pick(_workers);
-        pod.Bound = true;
-        node.Pods.Add(pod);
-        var start = new DateTimeOffset(pod.Created, TimeSpan.Zero) + _random.Seconds(1, 3);
-        pod.StartTime = Stamp(start);
-        AssignIps(pod);
-        var containerStart = start + _random.Seconds(3, 8);
-        if (pod.InitContainer is { } init)
-        {
-            init.ContainerId = NewContainerId(pod);
-            init.StartedAt = Stamp(start + TimeSpan.FromSeconds(1));
-            Terminate(pod, init, true, 0, "Completed", Stamp(containerStart - TimeSpan.FromSeconds(1)));
-        }
-
-        return containerStart;
     }
 
     /// <summary>A new pod: ADDED (Pending, unscheduled), then bound, then running, each a MODIFIED.</summary>
@@ -231,99 +130,6 @@ public sealed partial class ScenarioEngine
         {
             At(pod.Owner is null ? _random.Seconds(20, 120) : _random.Seconds(5, 60), () => Complete(pod));
         }
-    }
-
-    private void StartContainer(SimPod pod, SimContainer c)
-    {
-        c.ContainerId = NewContainerId(pod);
-        c.StartedAt = Stamp();
-        c.Phase = ContainerPhase.Running;
-        c.Terminated = null;
-        c.WaitingMessage = null;
-        c.Generation++;
-    }
-
-    private void ScheduleFault(SimPod pod, SimContainer c)
-    {
-        if (c.Phase != ContainerPhase.Running)
-        {
-            return;
-        }
-
-        var generation = c.Generation;
-        switch (c.Fault)
-        {
-            case ContainerFault.CrashLoop:
-                At(_random.Seconds(5, 60), () => Crash(pod, c, generation, 1, "Error"));
-                break;
-            case ContainerFault.OomKill:
-                At(_random.Seconds(120, 1800), () => Crash(pod, c, generation, 137, "OOMKilled"));
-                break;
-            default:
-                break;
-        }
-    }
-
-    /// <summary>
-    /// A container ends and is restarted after its back-off. Slow restarts show <c>state.terminated</c>, then
-    /// <c>waiting: CrashLoopBackOff</c> with <c>lastState</c>, then the new run; fast ones only the new run with
-    /// <c>lastState</c> (spec D.2 fidelity: the gateway must handle both).
-    /// </summary>
-    private void Crash(SimPod pod, SimContainer c, int generation, int exitCode, string reason)
-    {
-        if (pod.Finished || c.Generation != generation || c.Phase != ContainerPhase.Running)
-        {
-            return;
-        }
-
-        Terminate(pod, c, false, exitCode, reason);
-        var backoff = c.BackoffSeconds;
-        c.BackoffSeconds = Math.Min(300, backoff * 2);
-        if (_random.Chance(_options.FastRestartFraction))
-        {
-            At(TimeSpan.FromSeconds(backoff), () => Restart(pod, c, generation));
-            return;
-        }
-
-        WritePod(pod);
-        At(_random.Seconds(0.5, 2), () =>
-        {
-            if (pod.Finished || c.Generation != generation || c.Phase != ContainerPhase.Terminated)
-            {
-                return;
-            }
-
-            c.Phase = ContainerPhase.Waiting;
-            c.WaitingReason = "CrashLoopBackOff";
-            c.WaitingMessage = BackoffMessage(pod, c, backoff);
-            c.LastTerminated = c.Terminated;
-            c.Terminated = null;
-            c.RestartCount++;
-            WritePod(pod);
-            At(TimeSpan.FromSeconds(backoff), () => Restart(pod, c, generation));
-        });
-    }
-
-    private void Restart(SimPod pod, SimContainer c, int generation)
-    {
-        if (pod.Finished || c.Generation != generation)
-        {
-            return;
-        }
-
-        if (c.Phase == ContainerPhase.Terminated)
-        {
-            c.LastTerminated = c.Terminated;
-            c.RestartCount++;
-        }
-        else if (c.Phase != ContainerPhase.Waiting)
-        {
-            return;
-        }
-
-        StartContainer(pod, c);
-        WritePod(pod);
-        ScheduleFault(pod, c);
     }
 
     private void Complete(SimPod pod)
@@ -398,26 +204,6 @@ public sealed partial class ScenarioEngine
         });
     }
 
-    private V1ContainerStateTerminated Terminate(SimPod pod, SimContainer c, bool init, int exitCode, string reason, DateTime? finishedAt = null)
-    {
-        var finished = finishedAt ?? Stamp();
-        var started = c.StartedAt ?? finished;
-        var id = c.ContainerId ?? string.Empty;
-        var terminated = new V1ContainerStateTerminated
-        {
-            ExitCode = exitCode,
-            Reason = reason,
-            StartedAt = started,
-            FinishedAt = finished,
-            ContainerID = id,
-        };
-        c.Phase = ContainerPhase.Terminated;
-        c.Terminated = terminated;
-        c.Unpublished = new TerminatedContainer(
-            pod.Uid, pod.Namespace, pod.Name, c.Spec.Name, init, id, started, finished, exitCode, reason);
-        return terminated;
-    }
-
     private string NewContainerId(SimPod pod) => $"{pod.Node?.Runtime ?? "containerd"}://{_random.Hex64()}";
 
     private static void AssignIps(SimPod pod)
@@ -471,14 +257,5 @@ public sealed partial class ScenarioEngine
         last.LiveIndex = index;
         _livePods.RemoveAt(_livePods.Count - 1);
         pod.LiveIndex = -1;
-    }
-
-    /// <summary>The kubelet's message, with the back-off written as a Go duration (<c>1m20s</c>, <c>5m0s</c>).</summary>
-    private static string BackoffMessage(SimPod pod, SimContainer c, int seconds)
-    {
-        var duration = seconds < 60
-            ? string.Create(CultureInfo.InvariantCulture, $"{seconds}s")
-            : string.Create(CultureInfo.InvariantCulture, $"{seconds / 60}m{seconds % 60}s");
-        return $"back-off {duration} restarting failed container={c.Spec.Name} pod={pod.Name}_{pod.Namespace}({pod.Uid})";
     }
 }

@@ -262,7 +262,7 @@ public sealed partial class ScenarioEngine
         }
 
         node.Unschedulable = true;
-        Update(WorkloadBuilder.Node(node));
+        Update(NodeBuilder.Node(node));
         var victims = node.Pods
             .Where(p => !p.Finished && p.StaticComponent is null && p.Owner?.Kind != "DaemonSet")
             .OrderBy(p => p.Namespace, StringComparer.Ordinal)
@@ -276,7 +276,7 @@ public sealed partial class ScenarioEngine
         At(TimeSpan.FromMinutes(_options.DrainMinutes), () =>
         {
             node.Unschedulable = false;
-            Update(WorkloadBuilder.Node(node));
+            Update(NodeBuilder.Node(node));
         });
     }
 }
