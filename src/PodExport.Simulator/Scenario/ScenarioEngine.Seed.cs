@@ -194,6 +194,9 @@ public sealed partial class ScenarioEngine
 
         ScheduleRollout();
         ScheduleDrain();
+
+        // Pacing counts events from here on; the seed's ADDEDs would otherwise stall random churn for a minute.
+        _eventsAtLastTick = Interlocked.Read(ref _events);
         At(_random.Exponential(TimeSpan.FromSeconds(1 / _options.ChurnPerSecond)), ChurnTick);
     }
 

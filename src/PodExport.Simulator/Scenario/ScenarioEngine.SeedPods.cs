@@ -47,7 +47,10 @@ public sealed partial class ScenarioEngine
         c.StartedAt = Stamp(finished - _random.Seconds(5, 30));
         c.LastTerminated = Terminate(pod, c, false, 1, "Error", Stamp(finished));
         c.Terminated = null;
-        if (_random.Chance(0.5))
+
+        // At the 300 s back-off cap a crash-looping container waits far longer than it runs: most are caught
+        // waiting, and their restarts spread over the next five minutes instead of all crashing at once.
+        if (_random.Chance(0.9))
         {
             // Kubernetes reports the waiting container with the ID of the run that just ended (pod-model M-18).
             c.Phase = ContainerPhase.Waiting;

@@ -20,7 +20,10 @@ public sealed class ScenarioOptions
     /// <summary>
     /// Approximate churn, in events per second of virtual time. Random churn (deletions, one-off crashes, scaling,
     /// standalone pods, label changes) is paced so that all events together, including the background behaviours
-    /// (crash loops, rollouts, CronJobs, drains), come to about this rate. 0 holds the cluster still.
+    /// (crash loops, rollouts, CronJobs, drains), come to about this rate. When the background alone exceeds it (about
+    /// <c>Pods × CrashLoopFraction / 150</c> events/s from crash loops), random churn drops to one action a minute and
+    /// the background rate wins; lower <see cref="CrashLoopFraction"/> for a quieter large cluster. 0 holds the cluster
+    /// still.
     /// </summary>
     [Range(0, 1_000_000)]
     public double ChurnPerSecond { get; set; } = 10;
