@@ -180,7 +180,8 @@ public sealed partial class ScenarioEngine
             InitContainer = template.InitContainer is { } init ? new SimContainer(init) : null,
             CompletionExitCode = completionExitCode,
         };
-        if (template.RestartPolicy == "Always" && staticComponent is null)
+        // The system pods stay healthy: a crash-looping kube-proxy would read as a broken cluster, not as churn.
+        if (template.RestartPolicy == "Always" && ns != "kube-system")
         {
             if (_random.Chance(_options.CrashLoopFraction))
             {

@@ -197,7 +197,7 @@ public sealed class ScenarioEngineTests
         var options = new ScenarioOptions { Seed = 4, Pods = 60, ChurnPerSecond = 0.01, CrashLoopFraction = 1, RolloutsPerHour = 0, DrainsPerHour = 0 };
         var (engine, writer, _) = ScenarioTestKit.Create(options);
         engine.Seed();
-        var victim = writer.Objects.OfType<V1Pod>().First(p => p.Metadata.OwnerReferences?.Single().Kind == "ReplicaSet");
+        var victim = writer.Objects.OfType<V1Pod>().First(p => p.Metadata.OwnerReferences?.Single().Kind == "ReplicaSet" && p.Metadata.NamespaceProperty != "kube-system");
         var owner = victim.Metadata.OwnerReferences[0].Uid;
         int Owned() => writer.Objects.OfType<V1Pod>().Count(p => p.Metadata.OwnerReferences?.Single().Uid == owner);
         var before = Owned();
