@@ -44,7 +44,19 @@ public static class SimulatorProgram
             stop.Cancel();
         };
 
-        await using var host = await SimulatorHost.StartAsync(options, stop.Token);
+        SimulatorHost host;
+        try
+        {
+            host = await SimulatorHost.StartAsync(options, stop.Token);
+        }
+        catch (Exception e) when (e is IOException or FormatException or NotImplementedException or
+            System.ComponentModel.DataAnnotations.ValidationException or YamlDotNet.Core.YamlException)
+        {
+            await Console.Error.WriteLineAsync($"simulator: {e.Message}");
+            return 1;
+        }
+
+        await using var running = host;
         if (kubeconfig is not null)
         {
             host.WriteKubeconfig(kubeconfig, options.RequiredBearerToken);

@@ -256,8 +256,20 @@ internal sealed class WatchSession
             return false;
         }
 
+        var lineFault = _faultPending && _fault is not null && _watch.EventsSent >= _fault.AfterEvents &&
+            _fault.Fault is FaultKind.AbortMidLine or FaultKind.TrickleEvent or FaultKind.PrettyEvent or FaultKind.MalformedLine or FaultKind.BlankLine;
+        if (!lineFault)
+        {
+            // The hot path: splice straight into the response pipe, no per-watcher copy of the line.
+            _out.Write(WatchLines.Prefix(type, obj.Kind));
+            _out.Write(obj.Json.AsSpan(1));
+            _out.Write("}\n"u8);
+            Count(obj);
+            return await AfterWriteAsync();
+        }
+
         var line = WatchLines.Line(type, obj);
-        if (_faultPending && _fault is not null && _watch.EventsSent >= _fault.AfterEvents)
+        if (_fault is not null)
         {
             switch (_fault.Fault)
             {
@@ -298,6 +310,11 @@ internal sealed class WatchSession
 
         _out.Write(line);
         Count(obj);
+        return await AfterWriteAsync();
+    }
+
+    private async Task<bool> AfterWriteAsync()
+    {
         if (_faultPending && _fault?.Fault == FaultKind.Burst)
         {
             // Hold the flush until the burst is complete; the loop's own flushes are suppressed meanwhile.
