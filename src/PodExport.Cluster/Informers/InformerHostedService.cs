@@ -1,4 +1,5 @@
 using k8s;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,20 +11,25 @@ namespace PodExport.Cluster.Informers;
 /// <summary>
 /// Start-up checks the cluster answers and settles its identity (the kube-system UID unless <c>Cluster:Id</c> is
 /// set), failing start-up with a clear message when it cannot; then the informers run until shutdown. They start
-/// only after the identity is known, so every pod record gets its cluster id.
+/// only after the identity is known, so every pod record gets its cluster id. The client is resolved here, not when
+/// the host builds its hosted services, so a hosted service registered earlier (the in-process simulator of
+/// <c>--simulate</c>) can still decide <c>Cluster:Host</c>.
 /// </summary>
 internal sealed class InformerHostedService(
-    InformerSet informers,
-    IKubernetes client,
-    KubernetesConnection connection,
-    ClusterIdentity identity,
+    IServiceProvider services,
     IOptions<InformerOptions> options,
     TimeProvider time,
     ILogger<InformerHostedService> logger) : BackgroundService
 {
+    private InformerSet? _informers;
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        var connection = services.GetRequiredService<KubernetesConnection>();
+        var client = services.GetRequiredService<IKubernetes>();
+        var identity = services.GetRequiredService<ClusterIdentity>();
         Connection.Log.Connected(logger, connection.Source, connection.Configuration.Host);
+
         var limit = TimeSpan.FromSeconds(options.Value.StartupTimeoutSeconds);
         using var timeout = new CancellationTokenSource(limit, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -43,8 +49,10 @@ internal sealed class InformerHostedService(
             throw new ClusterConnectionException($"The Kubernetes API server {client.BaseUri} ({connection.Source}) did not answer within {limit.TotalSeconds:0} s at start-up.");
         }
 
+        _informers = services.GetRequiredService<InformerSet>();
         await base.StartAsync(cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => informers.RunAsync(stoppingToken);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        _informers?.RunAsync(stoppingToken) ?? Task.CompletedTask;
 }

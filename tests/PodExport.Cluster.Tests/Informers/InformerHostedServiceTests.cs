@@ -57,6 +57,42 @@ public sealed class InformerHostedServiceTests
         Assert.Equal(PodExport.Simulator.Api.RequestEnding.ClientAbort, watch.Ending);
     }
 
+    [Fact]
+    public async Task Start_SimulatorHostedServiceRegisteredFirst_ConnectsToItsDynamicPort()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddMetrics();
+        services.AddPodExportSimulator(o => o.Port = 0);
+
+        // --simulate: the simulator's address is known only once it listens, which is before the informers start.
+        services.AddOptions<ClusterConnectionOptions>()
+            .PostConfigure<SimulatorHostedService>((o, simulator) => o.Host = simulator.Started.GetAwaiter().GetResult().BaseAddress.ToString());
+        services.AddPodExportInformers(configuration);
+        await using var provider = services.BuildServiceProvider();
+        var hosted = provider.GetServices<IHostedService>().ToList();
+
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+
+        try
+        {
+            await provider.GetRequiredService<InformerSet>().Synced.WaitAsync(TimeSpan.FromSeconds(10));
+            var simulator = await provider.GetRequiredService<SimulatorHostedService>().Started;
+            Assert.Equal(simulator.Store.ClusterUid, provider.GetRequiredService<ClusterIdentity>().Id);
+        }
+        finally
+        {
+            foreach (var service in Enumerable.Reverse(hosted))
+            {
+                await service.StopAsync(CancellationToken.None);
+            }
+        }
+    }
+
     private static IHostedService InformerService(IServiceProvider provider) =>
         provider.GetServices<IHostedService>().Single(s => s.GetType().Name == "InformerHostedService");
 
