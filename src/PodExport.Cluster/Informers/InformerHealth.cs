@@ -2,15 +2,28 @@ using PodExport.Model.Records;
 
 namespace PodExport.Cluster.Informers;
 
-/// <summary>The degraded rule of service.md S-13, read from the informer set each time it is asked.</summary>
-public sealed class InformerHealth(InformerSet informers) : IClusterHealth
+/// <summary>
+/// The degraded rule of service.md S-13, read from the informer set each time it is asked. Under DI the set is
+/// looked up only once the informers have started, so the export endpoint can take this at map time without
+/// creating the Kubernetes client before the host starts; until then nothing is degraded (and nothing is synced).
+/// </summary>
+public sealed class InformerHealth : IClusterHealth
 {
+    private readonly Func<InformerSet?> _informers;
+
+    public InformerHealth(InformerSet informers)
+        : this(() => informers)
+    {
+    }
+
+    internal InformerHealth(Func<InformerSet?> informers) => _informers = informers;
+
     public IReadOnlyList<string> DegradedKinds
     {
         get
         {
             List<string>? degraded = null;
-            foreach (var status in informers.GetStatus())
+            foreach (var status in _informers()?.GetStatus() ?? [])
             {
                 if (status.Degraded)
                 {
@@ -23,5 +36,5 @@ public sealed class InformerHealth(InformerSet informers) : IClusterHealth
     }
 
     /// <summary>True once every kind has applied its first list (gates <c>/readyz</c>).</summary>
-    public bool IsSynced => informers.IsSynced;
+    public bool IsSynced => _informers()?.IsSynced ?? false;
 }

@@ -50,6 +50,7 @@ internal sealed class InformerHostedService(
         }
 
         _informers = services.GetRequiredService<InformerSet>();
+        services.GetRequiredService<InformerStartup>().Informers = _informers;
         await base.StartAsync(cancellationToken);
     }
 

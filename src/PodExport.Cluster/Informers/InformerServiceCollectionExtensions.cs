@@ -50,7 +50,12 @@ public static class InformerServiceCollectionExtensions
             ResourceEventHandlers.Combine(sp.GetServices<IResourceEventHandler<V1Pod>>()),
             OwnerHandlers(sp),
             [.. sp.GetRequiredService<IOptions<ClusterConnectionOptions>>().Value.Namespaces]));
-        services.TryAddSingleton<InformerHealth>();
+        services.TryAddSingleton<InformerStartup>();
+        services.TryAddSingleton(sp =>
+        {
+            var startup = sp.GetRequiredService<InformerStartup>();
+            return new InformerHealth(() => startup.Informers);
+        });
         services.TryAddSingleton<IClusterHealth>(sp => sp.GetRequiredService<InformerHealth>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InformerHostedService>());
         return services;

@@ -69,6 +69,19 @@ public sealed class InformerServiceCollectionExtensionsTests
         Assert.Contains("Tried, in order", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AddPodExportInformers_HealthResolvedBeforeStart_DoesNotCreateTheClient()
+    {
+        var services = Services(new());
+        services.AddSingleton(new KubernetesEnvironment { GetVariable = _ => null, HomeDirectory = null, IsInCluster = () => false });
+        using var provider = services.BuildServiceProvider();
+
+        var health = provider.GetRequiredService<IClusterHealth>();
+
+        Assert.Empty(health.DegradedKinds);
+        Assert.False(provider.GetRequiredService<InformerHealth>().IsSynced);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings) => Services(settings).BuildServiceProvider();
 
     private static ServiceCollection Services(Dictionary<string, string?> settings)
