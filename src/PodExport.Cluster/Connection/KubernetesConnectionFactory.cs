@@ -10,10 +10,20 @@ namespace PodExport.Cluster.Connection;
 /// <c>~/.kube/config</c>; <c>--context</c> picks the kubeconfig context. When nothing is usable it throws one
 /// <see cref="ClusterConnectionException"/> listing every source and why it was passed over.
 /// </summary>
-public sealed class KubernetesConnectionFactory(IOptions<ClusterConnectionOptions> options, KubernetesEnvironment environment)
+public sealed class KubernetesConnectionFactory(
+    IOptions<ClusterConnectionOptions> options,
+    KubernetesEnvironment environment,
+    ClusterHostSource? hostSource = null)
 {
     public KubernetesConnection Create()
     {
+        if (hostSource is not null)
+        {
+            var host = hostSource.Host
+                ?? throw new InvalidOperationException("The Kubernetes client was requested before the cluster address was resolved; the informers' hosted service resolves it at start-up.");
+            return new KubernetesConnection(new KubernetesClientConfiguration { Host = host }, $"in-process cluster {host}");
+        }
+
         var cluster = options.Value;
         if (!string.IsNullOrEmpty(cluster.Host))
         {

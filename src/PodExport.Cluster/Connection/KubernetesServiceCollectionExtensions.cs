@@ -24,4 +24,14 @@ public static class KubernetesServiceCollectionExtensions
         services.TryAddSingleton<IKubernetes>(sp => new Kubernetes(sp.GetRequiredService<KubernetesConnection>().Configuration));
         return services;
     }
+
+    /// <summary>
+    /// Connects to an address known only at run time (the <c>--simulate</c> simulator's), resolved when the informers'
+    /// hosted service starts; register the hosted service that provides it before the informers.
+    /// </summary>
+    public static IServiceCollection AddPodExportClusterHost(this IServiceCollection services, Func<IServiceProvider, CancellationToken, Task<string>> resolveHost)
+    {
+        services.AddSingleton(new ClusterHostSource(resolveHost));
+        return services;
+    }
 }

@@ -11,9 +11,9 @@ namespace PodExport.Cluster.Informers;
 /// <summary>
 /// Start-up checks the cluster answers and settles its identity (the kube-system UID unless <c>Cluster:Id</c> is
 /// set), failing start-up with a clear message when it cannot; then the informers run until shutdown. They start
-/// only after the identity is known, so every pod record gets its cluster id. The client is resolved here, not when
-/// the host builds its hosted services, so a hosted service registered earlier (the in-process simulator of
-/// <c>--simulate</c>) can still decide <c>Cluster:Host</c>.
+/// only after the identity is known, so every pod record gets its cluster id. The client is created here, not when
+/// the host builds its hosted services, after awaiting a <see cref="ClusterHostSource"/> when one is registered (the
+/// in-process simulator of <c>--simulate</c>, started by a hosted service registered earlier).
 /// </summary>
 internal sealed class InformerHostedService(
     IServiceProvider services,
@@ -25,6 +25,11 @@ internal sealed class InformerHostedService(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (services.GetService<ClusterHostSource>() is { } hostSource)
+        {
+            await hostSource.ResolveAsync(services, cancellationToken);
+        }
+
         var connection = services.GetRequiredService<KubernetesConnection>();
         var client = services.GetRequiredService<IKubernetes>();
         var identity = services.GetRequiredService<ClusterIdentity>();

@@ -67,9 +67,9 @@ public sealed class InformerHostedServiceTests
         services.AddPodExportSimulator(o => o.Port = 0);
 
         // --simulate: the simulator's address is known only once it listens, which is before the informers start.
-        services.AddOptions<ClusterConnectionOptions>()
-            .PostConfigure<SimulatorHostedService>((o, simulator) => o.Host = simulator.Started.GetAwaiter().GetResult().BaseAddress.ToString());
         services.AddPodExportInformers(configuration);
+        services.AddPodExportClusterHost(static async (sp, ct) =>
+            (await sp.GetRequiredService<SimulatorHostedService>().Started.WaitAsync(ct)).BaseAddress.ToString());
         await using var provider = services.BuildServiceProvider();
         var hosted = provider.GetServices<IHostedService>().ToList();
 
