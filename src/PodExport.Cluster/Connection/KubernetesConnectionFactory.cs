@@ -21,7 +21,7 @@ public sealed class KubernetesConnectionFactory(
         {
             var host = hostSource.Host
                 ?? throw new InvalidOperationException("The Kubernetes client was requested before the cluster address was resolved; the informers' hosted service resolves it at start-up.");
-            return new KubernetesConnection(new KubernetesClientConfiguration { Host = host }, $"in-process cluster {host}");
+            return new KubernetesConnection(new KubernetesClientConfiguration { Host = host }, "in-process cluster (address resolved at start-up)");
         }
 
         var cluster = options.Value;

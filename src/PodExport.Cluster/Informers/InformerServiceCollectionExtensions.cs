@@ -38,7 +38,7 @@ public static class InformerServiceCollectionExtensions
             Client = sp.GetRequiredService<IKubernetes>(),
             Options = sp.GetRequiredService<IOptions<InformerOptions>>().Value,
             Time = sp.GetRequiredService<TimeProvider>(),
-            Random = Random.Shared,
+            Random = sp.GetService<Random>() ?? Random.Shared,
             Metrics = sp.GetRequiredService<InformerMetrics>(),
             Logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("PodExport.Cluster.Informers"),
         });
