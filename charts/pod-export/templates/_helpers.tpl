@@ -95,7 +95,11 @@ Image reference: registry/repository, then @digest when set, else :tag (default 
 URL scheme of the gateway.
 */}}
 {{- define "pod-export.scheme" -}}
-{{- if .Values.tls.enabled }}https{{ else }}http{{ end }}
+{{- if .Values.tls.enabled }}
+{{- "https" }}
+{{- else }}
+{{- "http" }}
+{{- end }}
 {{- end }}
 
 {{/*

@@ -21,11 +21,13 @@ public sealed partial class HelmLite
     private static readonly object _unknown = new();
 
     private readonly JsonObject _root;
+    private readonly string? _chartDirectory;
     private readonly IReadOnlyDictionary<string, string> _defines;
     private readonly Dictionary<string, object?> _variables = new(StringComparer.Ordinal);
 
-    public HelmLite(JsonObject values, JsonObject chart, string helpers)
+    public HelmLite(JsonObject values, JsonObject chart, string helpers, string? chartDirectory = null)
     {
+        _chartDirectory = chartDirectory;
         _root = new JsonObject
         {
             ["Values"] = values.DeepClone(),
@@ -46,7 +48,7 @@ public sealed partial class HelmLite
         var values = YamlTree.Merge(YamlTree.LoadFile(Path.Combine(RepositoryPaths.Chart, "values.yaml")), overlay);
         var chart = YamlTree.LoadFile(Path.Combine(RepositoryPaths.Chart, "Chart.yaml"));
         var helpers = File.ReadAllText(Path.Combine(RepositoryPaths.ChartTemplates, "_helpers.tpl"));
-        return new HelmLite(values, chart, helpers);
+        return new HelmLite(values, chart, helpers, RepositoryPaths.Chart);
     }
 
     /// <summary>The bodies of the <c>define</c> blocks of a helpers file, by name.</summary>
@@ -56,7 +58,7 @@ public sealed partial class HelmLite
         var lines = LogicalLines(text);
         for (var i = 0; i < lines.Count; i++)
         {
-            var match = DefinePattern().Match(lines[i]);
+            var match = DefinePattern().Match(Actions(lines[i]).FirstOrDefault() ?? string.Empty);
             if (!match.Success)
             {
                 continue;
@@ -200,16 +202,34 @@ public sealed partial class HelmLite
                     throw new HelmLiteFailException(fail.Groups[1].Value);
                 }
                 else if (IncludePattern().Match(action) is { Success: true } include
-                    && _defines.TryGetValue(include.Groups[1].Value, out var body))
+                    && _defines.TryGetValue(include.Groups[1].Value, out var body)
+                    && TryEvaluate(include.Groups[2].Value, dot) is var argument && argument != _unknown)
                 {
-                    var indent = IndentOf(include.Groups[2]);
-                    output.AddRange(RenderLines(body, _root).Select(l => new string(' ', indent) + l));
+                    var indent = IndentOf(include.Groups[3]);
+                    output.AddRange(RenderLines(body, argument)
+                        .SelectMany(l => l.Split('\n'))
+                        .Select(l => new string(' ', indent) + l));
                 }
-                else if (ToYamlPattern().Match(action) is { Success: true } toYaml
-                    && TryEvaluate(toYaml.Groups[1].Value, dot) is var value && value != _unknown)
+                else if (ToYamlPattern().Match(action) is { Success: true } toYaml)
                 {
-                    var indent = IndentOf(toYaml.Groups[2]);
-                    output.Add(YamlTree.ToYaml(value as JsonNode ?? JsonValue.Create(value), indent));
+                    if (TryEvaluate(toYaml.Groups[1].Value, dot) is var value && value != _unknown)
+                    {
+                        output.Add(YamlTree.ToYaml(ToNode(value), IndentOf(toYaml.Groups[2])));
+                    }
+                }
+                else if (TryEvaluate(action, dot) is string or bool or long or double)
+                {
+                    // A bare expression prints its value; the scalar helpers (name, fullname, image) are made of these.
+                    // With {{- the preceding newline is trimmed, so the value joins the previous output.
+                    var printed = Inline(action, dot);
+                    if (line.TrimStart().StartsWith("{{-", StringComparison.Ordinal) && output.Count > 0)
+                    {
+                        output[^1] += printed;
+                    }
+                    else
+                    {
+                        output.Add(printed);
+                    }
                 }
             }
         }
@@ -279,6 +299,25 @@ public sealed partial class HelmLite
     private object? Command(List<string> tokens, ref int position, object? dot, object? piped, bool hasPiped)
     {
         var head = tokens[position];
+        if (head == "include")
+        {
+            position++;
+            var name = Text(Operand(tokens, ref position, dot));
+            var argument = hasPiped ? piped : Operand(tokens, ref position, dot);
+            return _defines.TryGetValue(name, out var body)
+                ? string.Join('\n', RenderLines(body, argument)).Trim()
+                : throw new NotSupportedException($"No define {name}.");
+        }
+
+        if (head == ".Files.Get")
+        {
+            position++;
+            var file = Text(hasPiped ? piped : Operand(tokens, ref position, dot));
+            return _chartDirectory is null
+                ? throw new NotSupportedException(".Files.Get without a chart directory.")
+                : File.ReadAllText(Path.Combine(_chartDirectory, file));
+        }
+
         if (!IsFunction(head))
         {
             var operand = Operand(tokens, ref position, dot);
@@ -335,6 +374,11 @@ public sealed partial class HelmLite
             return dot;
         }
 
+        if (token == "$")
+        {
+            return _root;
+        }
+
         if (token.StartsWith("$.", StringComparison.Ordinal))
         {
             return Normalize(YamlTree.Select(_root, token[2..]));
@@ -364,7 +408,7 @@ public sealed partial class HelmLite
     }
 
     private static bool IsFunction(string token) => token is "not" or "and" or "or" or "eq" or "ne" or "gt" or "lt"
-        or "ge" or "le" or "int" or "int64" or "quote" or "default" or "empty" or "printf" or "toString";
+        or "ge" or "le" or "int" or "int64" or "quote" or "default" or "empty" or "printf" or "toString" or "deepCopy" or "dict" or "omit" or "set" or "trunc" or "trimSuffix" or "contains" or "replace" or "fromYaml";
 
     private static object? Apply(string function, List<object?> args) => function switch
     {
@@ -383,7 +427,59 @@ public sealed partial class HelmLite
         "default" => Truthy(args[1]) ? args[1] : args[0],
         "empty" => !Truthy(Single(args)),
         "printf" => Printf(Text(args[0]), args.Skip(1).ToList()),
+        "deepCopy" => Single(args) is JsonNode node ? node.DeepClone() : args[0],
+        "dict" => Dict(args),
+        "fromYaml" => YamlTree.Load(Text(Single(args))),
+        "trunc" => Text(args[1])[..Math.Min((int)Number(args[0]), Text(args[1]).Length)],
+        "trimSuffix" => Text(args[1]).EndsWith(Text(args[0]), StringComparison.Ordinal) && Text(args[0]).Length > 0
+            ? Text(args[1])[..^Text(args[0]).Length]
+            : Text(args[1]),
+        "contains" => Text(args[1]).Contains(Text(args[0]), StringComparison.Ordinal),
+        "replace" => Text(args[2]).Replace(Text(args[0]), Text(args[1]), StringComparison.Ordinal),
+        "omit" => Omit(args),
+        "set" => Set(args),
         _ => throw new NotSupportedException(function),
+    };
+
+    private static JsonObject Dict(List<object?> args)
+    {
+        var result = new JsonObject();
+        for (var i = 0; i + 1 < args.Count; i += 2)
+        {
+            result[Text(args[i])] = ToNode(args[i + 1]);
+        }
+
+        return result;
+    }
+
+    private static JsonObject Omit(List<object?> args)
+    {
+        var source = args[0] as JsonObject ?? throw new NotSupportedException("omit on a non-map.");
+        var result = (JsonObject)source.DeepClone();
+        foreach (var key in args.Skip(1))
+        {
+            result.Remove(Text(key));
+        }
+
+        return result;
+    }
+
+    private static JsonObject Set(List<object?> args)
+    {
+        var target = args[0] as JsonObject ?? throw new NotSupportedException("set on a non-map.");
+        target[Text(args[1])] = ToNode(args[2]);
+        return target;
+    }
+
+    private static JsonNode? ToNode(object? value) => value switch
+    {
+        null => null,
+        JsonNode node => node.Parent is null ? node : node.DeepClone(),
+        bool b => JsonValue.Create(b),
+        long l => JsonValue.Create(l),
+        double d => JsonValue.Create(d),
+        string s => JsonValue.Create(s),
+        _ => throw new NotSupportedException($"Not a value: {value}."),
     };
 
     private static object? Single(List<object?> args) =>
@@ -541,7 +637,7 @@ public sealed partial class HelmLite
     [GeneratedRegex(@"^fail\s+""(.*)""$")]
     private static partial Regex FailPattern();
 
-    [GeneratedRegex(@"^include\s+""([^""]+)""\s+[$.](?:\s*\|\s*nindent\s+(\d+))?$")]
+    [GeneratedRegex(@"^include\s+""([^""]+)""\s+(.+?)(?:\s*\|\s*nindent\s+(\d+))?$")]
     private static partial Regex IncludePattern();
 
     [GeneratedRegex(@"^toYaml\s+(\S+)(?:\s*\|\s*nindent\s+(\d+))?$")]
