@@ -104,7 +104,7 @@ URL scheme of the gateway.
 
 {{/*
 A probe from its values: drops the chart's `enabled` switch and adds the HTTPS scheme when TLS is on.
-Call with (dict "probe" .Values.xProbe "tls" .Values.tls.enabled).
+Call with (dict "probe" <the probe values> "tls" <tls.enabled>).
 */}}
 {{- define "pod-export.probe" -}}
 {{- $probe := omit (deepCopy .probe) "enabled" }}
