@@ -8,7 +8,8 @@ WORKDIR /source
 
 # Restore layer: only the build files and project files, so that a source edit does not invalidate the restore.
 # The server project is restored, not the solution: .dockerignore leaves tests/ out, so the solution cannot restore.
-COPY Directory.Build.props Directory.Packages.props global.json ./
+# .editorconfig carries the analyzer severities: without it the warnings-as-errors build fails.
+COPY Directory.Build.props Directory.Packages.props global.json .editorconfig ./
 COPY src/PodExport.Model/PodExport.Model.csproj src/PodExport.Model/
 COPY src/PodExport.Query/PodExport.Query.csproj src/PodExport.Query/
 COPY src/PodExport.Cluster/PodExport.Cluster.csproj src/PodExport.Cluster/

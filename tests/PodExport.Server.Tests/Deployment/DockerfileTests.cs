@@ -61,6 +61,12 @@ public sealed partial class DockerfileTests
         }
 
         Assert.Contains(copiedBeforeRestore, c => c.Contains("Directory.Packages.props", StringComparison.Ordinal));
+        Assert.Contains(copiedBeforeRestore, c => c.Contains("Directory.Build.props", StringComparison.Ordinal));
+        Assert.Contains(copiedBeforeRestore, c => c.Contains("global.json", StringComparison.Ordinal));
+
+        // The analyzer severities: without them the warnings-as-errors publish fails inside the image build.
+        Assert.Contains(_instructions.TakeWhile(i => i.Arguments != "src/ src/" && !i.Arguments.StartsWith("dotnet publish", StringComparison.Ordinal)),
+            i => i.Instruction == "COPY" && i.Arguments.Split(' ').Contains(".editorconfig"));
         Assert.DoesNotContain(copiedBeforeRestore, c => c.Contains("tests/", StringComparison.Ordinal));
     }
 
