@@ -132,7 +132,7 @@ public sealed partial class ChartTemplateTests
 
         Assert.Contains("range $i, $ns := .Values.watch.namespaces", template, StringComparison.Ordinal);
         Assert.Contains("- name: Cluster__Namespaces__{{ $i }}", template, StringComparison.Ordinal);
-        Assert.Contains(EnvNames(Deployment("namespaced-values.yaml")), n => n.StartsWith("Cluster__Namespaces__", StringComparison.Ordinal));
+        Assert.Equal("team-a", Env(Deployment("namespaced-values.yaml")["spec"]!["template"]!["spec"]!["containers"]![0]!, "Cluster__Namespaces__0"));
         Assert.DoesNotContain(EnvNames(Deployment("default-values.yaml")), n => n.StartsWith("Cluster__Namespaces__", StringComparison.Ordinal));
     }
 
@@ -167,6 +167,16 @@ public sealed partial class ChartTemplateTests
             Assert.Equal("HTTPS", container[p]?["httpGet"]?["scheme"]?.GetValue<string>()));
         Assert.Equal("http://otel-collector.observability:4317", Env(container, "OTEL_EXPORTER_OTLP_ENDPOINT"));
         Assert.Null(Env(Deployment("default-values.yaml")["spec"]!["template"]!["spec"]!["containers"]![0]!, "OTEL_EXPORTER_OTLP_ENDPOINT"));
+    }
+
+    [Fact]
+    public void Deployment_TopologySpreadWithoutSelector_GetsTheSelectorLabels()
+    {
+        var deployment = Deployment("all-features-values.yaml");
+        var constraint = deployment["spec"]!["template"]!["spec"]!["topologySpreadConstraints"]!.AsArray().Single()!;
+
+        Assert.Equal("topology.kubernetes.io/zone", constraint["topologyKey"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(deployment["spec"]!["selector"]!["matchLabels"], constraint["labelSelector"]?["matchLabels"]));
     }
 
     [Theory]
@@ -325,6 +335,6 @@ public sealed partial class ChartTemplateTests
         }
     }
 
-    [GeneratedRegex(@"^Cluster__Namespaces__(\d+|TPL)$")]
+    [GeneratedRegex(@"^Cluster__Namespaces__\d+$")]
     private static partial Regex NamespaceSettingPattern();
 }

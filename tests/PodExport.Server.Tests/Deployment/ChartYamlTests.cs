@@ -43,6 +43,7 @@ public sealed class ChartYamlTests
         Assert.All(documents, d => Assert.NotNull(d["apiVersion"]));
         Assert.All(documents, d => Assert.NotNull(d["kind"]));
         Assert.All(documents, d => Assert.NotNull(d["metadata"]?["name"]));
+        Assert.DoesNotContain(HelmLite.Placeholder, ChartFiles.ForCiValues(valuesFile).Render(ChartFiles.ReadTemplate(template)), StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string> CiTemplateCases()

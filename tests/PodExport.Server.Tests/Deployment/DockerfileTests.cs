@@ -19,7 +19,7 @@ public sealed partial class DockerfileTests
     }
 
     [Fact]
-    public void Dockerfile_NoImage_UsesLatestOrAnUnpinnedTag()
+    public void Dockerfile_BaseImages_ArePinnedTo10AndNeverLatest()
     {
         Assert.DoesNotContain("latest", RepositoryPaths.ReadText("Dockerfile"), StringComparison.OrdinalIgnoreCase);
         foreach (var from in Arguments("FROM"))

@@ -171,11 +171,25 @@ public sealed partial class HelmLite
                 }
                 else if (action.StartsWith("range ", StringComparison.Ordinal))
                 {
-                    var source = RangeSourcePattern().Replace(action[6..], string.Empty);
-                    var value = active ? Evaluate(source, dot) : null;
+                    var variables = RangeSourcePattern().Match(action[6..]);
+                    var value = active ? Evaluate(action[(6 + variables.Length)..], dot) : null;
                     var taken = active && Truthy(value);
                     stack.Push(new Frame(active, taken, dot));
-                    dot = taken && value is JsonArray array ? Normalize(array[0]) : dot;
+                    if (taken && value is JsonArray array)
+                    {
+                        // One pass over the first element: $index, $element := … or $element := …
+                        dot = Normalize(array[0]);
+                        if (variables.Groups[2].Success)
+                        {
+                            _variables[variables.Groups[1].Value] = 0L;
+                            _variables[variables.Groups[2].Value] = dot;
+                        }
+                        else if (variables.Groups[1].Success)
+                        {
+                            _variables[variables.Groups[1].Value] = dot;
+                        }
+                    }
+
                     active = taken;
                 }
                 else if (action.StartsWith("define ", StringComparison.Ordinal))
@@ -628,7 +642,7 @@ public sealed partial class HelmLite
     [GeneratedRegex(@"^(if|with|range|define|block)\s")]
     private static partial Regex BlockStartPattern();
 
-    [GeneratedRegex(@"^\$[A-Za-z0-9_]+\s*(,\s*\$[A-Za-z0-9_]+\s*)?:=\s*")]
+    [GeneratedRegex(@"^(?:(\$[A-Za-z0-9_]+)\s*(?:,\s*(\$[A-Za-z0-9_]+)\s*)?:=\s*)?")]
     private static partial Regex RangeSourcePattern();
 
     [GeneratedRegex(@"^(\$[A-Za-z0-9_]+)\s*:?=\s*(.+)$")]
