@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace PodExport.Server.Tests.Deployment;
 
 /// <summary>The chart README documents every value, the install and curl recipe, and keeps the sizing table's place.</summary>
@@ -12,7 +10,7 @@ public sealed class ChartReadmeTests
     {
         var values = YamlTree.LoadFile(Path.Combine(RepositoryPaths.Chart, "values.yaml"));
 
-        var missing = Paths(values, string.Empty)
+        var missing = YamlTree.LeafPaths(values)
             .Where(path => !Ancestors(path).Any(a => _readme.Contains($"| `{a}` |", StringComparison.Ordinal)))
             .ToList();
 
@@ -38,25 +36,6 @@ public sealed class ChartReadmeTests
         Assert.True(begin >= 0 && end > begin, "the sizing table markers are missing");
         var table = _readme[begin..end];
         Assert.All(new[] { "| 1 000 |", "| 10 000 |", "| 100 000 |" }, row => Assert.Contains(row, table, StringComparison.Ordinal));
-    }
-
-    private static IEnumerable<string> Paths(JsonObject obj, string prefix)
-    {
-        foreach (var (key, value) in obj)
-        {
-            var path = prefix.Length == 0 ? key : $"{prefix}.{key}";
-            if (value is JsonObject { Count: > 0 } child)
-            {
-                foreach (var leaf in Paths(child, path))
-                {
-                    yield return leaf;
-                }
-            }
-            else
-            {
-                yield return path;
-            }
-        }
     }
 
     private static IEnumerable<string> Ancestors(string path)

@@ -25,7 +25,7 @@ public sealed partial class ChartValuesTests(ITestOutputHelper output)
     public void ValuesYaml_EveryKey_IsUsedByATemplate()
     {
         var used = References().Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
-        var unused = LeafPaths(_values, string.Empty)
+        var unused = YamlTree.LeafPaths(_values)
             .Where(leaf => !used.Any(u => Covers(u, leaf)))
             .ToList();
 
@@ -124,25 +124,6 @@ public sealed partial class ChartValuesTests(ITestOutputHelper output)
         reference == key
         || key.StartsWith(reference + ".", StringComparison.Ordinal)
         || reference.StartsWith(key + ".", StringComparison.Ordinal);
-
-    private static IEnumerable<string> LeafPaths(JsonObject obj, string prefix)
-    {
-        foreach (var (key, value) in obj)
-        {
-            var path = prefix.Length == 0 ? key : $"{prefix}.{key}";
-            if (value is JsonObject { Count: > 0 } child)
-            {
-                foreach (var leaf in LeafPaths(child, path))
-                {
-                    yield return leaf;
-                }
-            }
-            else
-            {
-                yield return path;
-            }
-        }
-    }
 
     private static bool HasDocComment(string[] lines, int keyLine)
     {

@@ -72,6 +72,26 @@ public static partial class YamlTree
         return node;
     }
 
+    /// <summary>Dotted paths of the leaves of a mapping; an empty mapping is a leaf.</summary>
+    public static IEnumerable<string> LeafPaths(JsonObject obj, string prefix = "")
+    {
+        foreach (var (key, value) in obj)
+        {
+            var path = prefix.Length == 0 ? key : $"{prefix}.{key}";
+            if (value is JsonObject { Count: > 0 } child)
+            {
+                foreach (var leaf in LeafPaths(child, path))
+                {
+                    yield return leaf;
+                }
+            }
+            else
+            {
+                yield return path;
+            }
+        }
+    }
+
     /// <summary>Writes a node as block YAML; every line is prefixed with <paramref name="indent"/> spaces.</summary>
     public static string ToYaml(JsonNode? node, int indent)
     {
