@@ -73,7 +73,7 @@ internal sealed class WatchSession
 
         if (_fault?.Fault == FaultKind.Delay)
         {
-            await Task.Delay(_fault.Delay, _time, _aborted);
+            await ApiServer.DelayFromStartAsync(_record, _fault.Delay, _time, _aborted);
         }
 
         if (!await StartAsync(waitForResourceVersion) || !await CheckFaultAsync())
