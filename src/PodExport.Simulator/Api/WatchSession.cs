@@ -97,11 +97,23 @@ internal sealed class WatchSession
             }
 
             var (set, rv) = _store.Snapshot(_watch.Kind);
+            var sent = 0;
             foreach (var obj in set)
             {
-                if (_filter.Matches(obj) && !await WriteEventAsync("ADDED", obj))
+                if (!_filter.Matches(obj))
+                {
+                    continue;
+                }
+
+                if (!await WriteEventAsync("ADDED", obj))
                 {
                     return false;
+                }
+
+                // Large initial sets go out in chunks rather than piling up in the response pipe.
+                if (++sent % ReadBatch == 0)
+                {
+                    await FlushAsync();
                 }
             }
 
