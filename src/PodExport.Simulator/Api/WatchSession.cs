@@ -12,7 +12,7 @@ internal sealed class WatchSession
 {
     private const int ReadBatch = 512;
     private static readonly TimeSpan DeadlineBookmarkLead = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(300);
 
     private readonly HttpContext _context;
     private readonly RequestRecord _record;

@@ -33,7 +33,7 @@ public class KubectlTests
         status.Ready = false;
         status.RestartCount = 3;
         status.State = new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = "CrashLoopBackOff" } };
-        status.LastState = new V1ContainerState { Terminated = new V1ContainerStateTerminated { ExitCode = 1, Reason = "Error", FinishedAt = DateTime.UtcNow.AddMinutes(-5) } };
+        status.LastState = new V1ContainerState { Terminated = new V1ContainerStateTerminated { ExitCode = 1, Reason = "Error", FinishedAt = DateTime.UtcNow.AddMinutes(-30).AddSeconds(-10) } };
         host.Store.Create(crashing);
         using var kubectl = new Kubectl(host);
 
@@ -42,7 +42,7 @@ public class KubectlTests
         Assert.True(code == 0, stderr);
         var rows = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         Assert.Equal(["NAME", "READY", "STATUS", "RESTARTS", "AGE"], rows[0]);
-        Assert.Equal(["crashing", "0/1", "CrashLoopBackOff", "3", "(5m", "ago)"], rows[1][..6]);
+        Assert.Equal(["crashing", "0/1", "CrashLoopBackOff", "3", "(30m", "ago)"], rows[1][..6]);
         Assert.Equal(["healthy", "1/1", "Running", "0"], rows[2][..4]);
     }
 
