@@ -164,6 +164,27 @@ public sealed class ReflectorFaultTests
     }
 
     [Fact]
+    public async Task Reflector_ServerKeepsWatchPastTimeout_DeadlineRewatches()
+    {
+        var options = new InformerOptions { MinWatchTimeoutSeconds = 10, MaxWatchTimeoutSeconds = 10, IdleTimeoutSeconds = 1000 };
+        await using var harness = await InformerHarness.StartAsync(fakeTime: true, options: options);
+        TestObjects.Seed(harness.Simulator.Store, "shop", 1);
+        var reflector = harness.StartPods(InformerHarness.PodRecorder());
+        await harness.Signals.WaitForAsync(0, ReflectorStep.WatchStarted);
+        var first = await harness.Simulator.WaitForWatcher("Pod");
+        var mark = harness.Signals.Mark;
+
+        // The simulator runs on real time and will not end the 10 s watch during the test: only the deadline can.
+        harness.Fake!.Advance(TimeSpan.FromSeconds(39));
+        Assert.DoesNotContain(harness.Signals.All.Skip(mark), s => s.Step == ReflectorStep.WatchEnded);
+        harness.Fake.Advance(TimeSpan.FromSeconds(1));
+        await harness.Signals.WaitForAsync(mark, ReflectorStep.WatchEnded, nameof(WatchEnding.Idle));
+        await harness.Simulator.WaitForWatcher(w => w.Kind == "Pod" && w.Id != first.Id);
+
+        Assert.Equal(reflector.LastSyncResourceVersion, harness.Requests("Pod", "watch")[^1].QueryValue("resourceVersion"));
+    }
+
+    [Fact]
     public async Task Reflector_Watch429WithRetryAfter_WaitsAtLeastThatLongThenRewatches()
     {
         await using var harness = await InformerHarness.StartAsync(fakeTime: true);
