@@ -4,7 +4,7 @@ using PodExport.Server.Logging;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-public static class LoggingServiceCollectionExtensions
+public static class PodExportLoggingServiceCollectionExtensions
 {
     /// <summary>Set to <c>true</c> by the official .NET container images.</summary>
     public const string RunningInContainerKey = "DOTNET_RUNNING_IN_CONTAINER";
