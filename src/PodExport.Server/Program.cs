@@ -1,3 +1,8 @@
+if (PodExport.Server.Telemetry.VersionCommand.TryRun(args, Console.Out))
+{
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPodExportServer(builder.Configuration);
 
