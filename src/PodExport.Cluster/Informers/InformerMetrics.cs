@@ -22,7 +22,7 @@ public sealed class InformerMetrics
         _relists = meter.CreateCounter<long>("podexport.informer.relists", "{relist}", "Complete lists applied, the initial one included.");
         _restarts = meter.CreateCounter<long>("podexport.informer.watch.restarts", "{restart}", "Watches started again, by the reason the previous one ended.");
         meter.CreateObservableGauge("podexport.informer.synced", () => Observe(static s => s.Synced), "1", "1 once the kind's first list has been applied.");
-        meter.CreateObservableGauge("podexport.informer.degraded", () => Observe(static s => s.Degraded), "1", "1 while the kind has been disconnected longer than Informer:DegradedAfterSeconds.");
+        meter.CreateObservableGauge("podexport.informer.degraded", () => Observe(static s => s.Degraded), unit: null, description: "1 while the kind has been disconnected longer than Informer:DegradedAfterSeconds.");
     }
 
     /// <summary>Connects the observable gauges to the informer set that owns the state.</summary>
