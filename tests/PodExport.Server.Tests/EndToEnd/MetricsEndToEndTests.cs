@@ -43,8 +43,15 @@ public sealed class MetricsEndToEndTests
         {
             await client.ExportOkAsync($"Namespace:{Namespace}");
             var exposition = await ScrapeAsync(client);
-            return exposition.Sum("podexport_informer_watch_restarts_total", ("kind", "Pod")) >= 1 ? exposition : null;
-        }, "no Pod watch restart was counted");
+
+            // An export is counted when its response has ended, which the client may see first; the exporter also
+            // caches a scrape for a moment. So the scrape is taken again until it shows everything.
+            return exposition.Sum("podexport_informer_watch_restarts_total", ("kind", "Pod")) >= 1
+                && exposition.Sum("podexport_query_parse_errors_total") >= 1
+                && exposition.Sum("podexport_export_requests_total", ("outcome", "ok")) >= 1
+                ? exposition
+                : null;
+        }, "no Pod watch restart, query error or export was counted");
 
         Assert.True(scrape.Sum("podexport_informer_events_total", ("kind", "Pod"), ("type", "added")) >= 1, scrape.Text);
         Assert.True(scrape.Sum("podexport_informer_events_total", ("kind", "Pod"), ("type", "deleted")) >= 1);

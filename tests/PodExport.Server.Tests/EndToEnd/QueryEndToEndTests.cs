@@ -43,7 +43,7 @@ public sealed class QueryEndToEndTests(QueryEndToEndTests.Cluster cluster) : ICl
         var export = await cluster.Client.ExportOkAsync();
 
         Assert.Equal(
-            ["api-5f6d7c8b9-crash", "kube-apiserver-cp-1", "db-0", "web-7d9c6b5f4-q9z7m", "web-7d9c6b5f4-x2k8p", "debug-shell"],
+            ["kube-apiserver-cp-1", "api-5f6d7c8b9-crash", "db-0", "web-7d9c6b5f4-q9z7m", "web-7d9c6b5f4-x2k8p", "debug-shell"],
             export.Names);
     }
 
