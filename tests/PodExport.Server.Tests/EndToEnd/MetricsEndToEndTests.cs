@@ -12,7 +12,11 @@ namespace PodExport.Server.Tests.EndToEnd;
 /// a forced watch restart), store activity (an eviction, a retained pod dropped with its owner) and an export
 /// (issue 6 "How it is checked"; OPERATIONS.md §3).
 /// </summary>
-/// <remarks>Meters are process-wide by name, so the sums are lower bounds: parallel tests may add to them.</remarks>
+/// <remarks>
+/// Meters are process-wide by name, so the sums are lower bounds and gauges are checked for presence only; the test
+/// runs alone (<see cref="SerialCollection"/>) so that other servers' instruments do not crowd out this one's.
+/// </remarks>
+[Collection(SerialCollection.Name)]
 public sealed class MetricsEndToEndTests
 {
     private const string Namespace = "metrics-probe";
@@ -44,10 +48,11 @@ public sealed class MetricsEndToEndTests
 
         Assert.Equal(400, (await client.ExportAsync("NoSuchLabel:x")).Status);
         Assert.True(simulator.CloseWatchers(w => w.Kind == "Pod") >= 1);
+        var last = new Exposition("");
         var scrape = await Eventually.ValueAsync(async () =>
         {
             await client.ExportOkAsync($"Namespace:{Namespace}");
-            var exposition = await ScrapeAsync(client);
+            var exposition = last = await ScrapeAsync(client);
 
             // An export is counted when its response has ended, which the client may see first; the exporter also
             // caches a scrape for a moment. So the scrape is taken again until it shows everything.
@@ -56,7 +61,7 @@ public sealed class MetricsEndToEndTests
                 && exposition.Sum("podexport_export_requests_total", ("outcome", "ok")) >= 1
                 ? exposition
                 : null;
-        }, "no Pod watch restart, query error or export was counted");
+        }, () => "no Pod watch restart, query error or export was counted in:\n" + string.Join("\n", last.Text.Split('\n').Where(l => l.Contains("restarts", StringComparison.Ordinal) || l.Contains("parse_errors", StringComparison.Ordinal) || l.Contains("requests_total", StringComparison.Ordinal))));
 
         Assert.True(scrape.Sum("podexport_informer_events_total", ("kind", "Pod"), ("type", "added")) >= 1, scrape.Text);
         Assert.True(scrape.Sum("podexport_informer_events_total", ("kind", "Pod"), ("type", "deleted")) >= 1);

@@ -11,7 +11,11 @@ public static class Eventually
         await ValueAsync(async () => await condition() ? failure : null, failure);
 
     /// <summary>Polls until <paramref name="probe"/> returns non-null and returns that value.</summary>
-    public static async Task<T> ValueAsync<T>(Func<Task<T?>> probe, string failure)
+    public static Task<T> ValueAsync<T>(Func<Task<T?>> probe, string failure)
+        where T : class => ValueAsync(probe, () => failure);
+
+    /// <summary>The same, with the failure message made when the wait has failed (so it can show the last state).</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T?>> probe, Func<string> failure)
         where T : class
     {
         using var deadline = new CancellationTokenSource(Timeout);
@@ -28,7 +32,7 @@ public static class Eventually
             }
             catch (OperationCanceledException)
             {
-                Assert.Fail($"Within {Timeout.TotalSeconds} s: {failure}.");
+                Assert.Fail($"Within {Timeout.TotalSeconds} s: {failure()}.");
             }
         }
     }

@@ -23,6 +23,9 @@ public sealed class GatewayApp(IReadOnlyDictionary<string, string?> settings) : 
         Cap = TimeSpan.FromMilliseconds(200),
     };
 
+    /// <summary>The gateway's warnings and errors.</summary>
+    public LogSink Logs { get; } = new();
+
     /// <summary>A gateway in <c>--simulate</c> mode with a seeded scenario of <paramref name="pods"/> pods.</summary>
     public static GatewayApp Simulating(int pods, double churn, params (string Key, string? Value)[] extra)
     {
@@ -58,7 +61,17 @@ public sealed class GatewayApp(IReadOnlyDictionary<string, string?> settings) : 
     /// <summary>Starts the host and waits until <c>/readyz</c> answers 200 (every informer has synced).</summary>
     public async Task<HttpClient> StartReadyAsync()
     {
-        var client = CreateClient();
+        HttpClient client;
+        try
+        {
+            client = CreateClient();
+        }
+        catch (ObjectDisposedException e)
+        {
+            // The host stopped during start-up; its log says why.
+            throw new InvalidOperationException("The gateway did not start:\n" + string.Join("\n", Logs.Lines), e);
+        }
+
         await Eventually.HoldsAsync(async () =>
         {
             using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
@@ -74,7 +87,11 @@ public sealed class GatewayApp(IReadOnlyDictionary<string, string?> settings) : 
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.AddProvider(Logs);
+        });
         builder.ConfigureTestServices(services =>
         {
             var original = services.Last(d => d.ServiceType == typeof(ReflectorContext));
