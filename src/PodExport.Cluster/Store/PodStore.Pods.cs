@@ -25,7 +25,10 @@ public sealed partial class PodStore : IResourceEventHandler<V1Pod>
                 _podsListed = true;
             }
 
+            // A snapshot that cannot take the lock at once gets the published view; without this, until the first
+            // snapshot that does, that view would be the state before the initial list: no pods, though ready.
             Commit();
+            PublishView();
             UpdateSynced();
         }
 
