@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace PodExport.Benchmarks.EndToEnd;
+
+/// <summary>The simulator, the gateway, the initial sync and the churn rate.</summary>
+public sealed partial class E2eRun
+{
+    private static readonly Dictionary<string, string> QuietLogging = new(StringComparer.Ordinal)
+    {
+        // Per-request logging would cost the measured processes CPU on the shared cores.
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+    };
+
+    private async Task StartSimulatorAsync(CancellationToken cancellationToken)
+    {
+        var dll = BuildLocator.ProjectDll("PodExport.Simulator", _options.SimulatorDll);
+        var port = FreePort.Next();
+        _kubeconfig = Path.Combine(_workDir, "kubeconfig");
+        _simulatorUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+        _simulator = ChildProcess.Start(
+            "simulator",
+            BuildLocator.DotnetHost(),
+            [
+                dll,
+                "--port", port.ToString(CultureInfo.InvariantCulture),
+                "--seed", _options.Seed.ToString(CultureInfo.InvariantCulture),
+                "--pods", _options.Pods.ToString(CultureInfo.InvariantCulture),
+                "--churn", _options.Churn.ToString(CultureInfo.InvariantCulture),
+                "--write-kubeconfig", _kubeconfig,
+            ],
+            LogPath("simulator"),
+            QuietLogging);
+
+        var version = new Uri(_simulatorUri, "version");
+        _results.SimulatorStart = await WaitUntilAsync(
+            _simulator,
+            async ct => File.Exists(_kubeconfig) && await IsStatusAsync(version, 200, ct),
+            Bounded(TimeSpan.FromSeconds(30) + TimeSpan.FromMilliseconds(_options.Pods)),
+            "API answering and kubeconfig written",
+            cancellationToken);
+    }
+
+    private async Task StartGatewayAsync(CancellationToken cancellationToken)
+    {
+        var dll = BuildLocator.ProjectDll("PodExport.Server", _options.ServerDll);
+        _results.GatewayServerGc = ServerGc(dll);
+        var port = FreePort.Next();
+        _gatewayUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+        _gateway = ChildProcess.Start(
+            "gateway",
+            BuildLocator.DotnetHost(),
+            [dll, "--kubeconfig", _kubeconfig!, "--urls", _gatewayUri.GetLeftPart(UriPartial.Authority)],
+            LogPath("gateway"),
+            QuietLogging);
+
+        var healthz = new Uri(_gatewayUri, "healthz");
+        var readyz = new Uri(_gatewayUri, "readyz");
+        var timeout = Bounded(TimeSpan.FromSeconds(30) + TimeSpan.FromMilliseconds(2.0 * _options.Pods));
+        _results.GatewayUp = await WaitUntilAsync(_gateway, ct => IsStatusAsync(healthz, null, ct), timeout, "/healthz answering", cancellationToken);
+        _results.Sync = await WaitUntilAsync(_gateway, ct => IsStatusAsync(readyz, 200, ct), timeout, "/readyz 200", cancellationToken);
+
+        var metrics = await ScrapeGatewayAsync(cancellationToken);
+        _gatewayMetrics = metrics is not null;
+        if (!_gatewayMetrics)
+        {
+            _results.Notes.Add("The gateway serves no /metrics: churn is reported from the simulator's side only and the managed heap is n/a (RSS only, from /proc).");
+        }
+
+        _results.GatewayRssAfterSync = ProcessMemory.Read(_gateway.Id).Rss;
+        _results.GatewayManagedAfterSync = ManagedHeap(metrics);
+    }
+
+    private async Task MeasureChurnAsync(CancellationToken cancellationToken)
+    {
+        if (_options.Churn <= 0)
+        {
+            _results.Notes.Add("Churn 0: no events to measure.");
+            return;
+        }
+
+        var window = Bounded(_options.ChurnWindow);
+        var applied0 = AppliedEvents(await ScrapeGatewayAsync(cancellationToken));
+        var produced0 = await SimulatorResourceVersionAsync(cancellationToken);
+        var t0 = _time.GetTimestamp();
+        await Task.Delay(window, _time, cancellationToken);
+        var applied1 = AppliedEvents(await ScrapeGatewayAsync(cancellationToken));
+        var produced1 = await SimulatorResourceVersionAsync(cancellationToken);
+        var seconds = _time.GetElapsedTime(t0).TotalSeconds;
+        if (applied0 is { } a0 && applied1 is { } a1)
+        {
+            _results.EventsAppliedPerSecond = (a1 - a0) / seconds;
+        }
+
+        if (produced0 is { } p0 && produced1 is { } p1)
+        {
+            // Every write bumps the one global resourceVersion once (kubernetes-api D.1 item 10).
+            _results.EventsProducedPerSecond = (p1 - p0) / seconds;
+        }
+    }
+
+    private async Task<PrometheusText?> ScrapeGatewayAsync(CancellationToken cancellationToken)
+    {
+        var (status, body) = await _client.GetTextAsync(new Uri(_gatewayUri!, "metrics"), cancellationToken);
+        if (status != 200)
+        {
+            return null;
+        }
+
+        var text = PrometheusText.Parse(body);
+        return text.IsEmpty ? null : text;
+    }
+
+    /// <summary>Watch events the gateway received, bookmarks left out.</summary>
+    private static double? AppliedEvents(PrometheusText? metrics) =>
+        metrics?.Sum("podexport_informer_events_total", labels => !labels.Contains("bookmark", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The managed heap size from the runtime's metrics, whichever instrumentation exports it.</summary>
+    private static double? ManagedHeap(PrometheusText? metrics) =>
+        metrics?.SumFirst(
+            "dotnet_gc_last_collection_heap_size_bytes",
+            "process_runtime_dotnet_gc_heap_size_bytes",
+            "dotnet_gc_heap_size_bytes");
+
+    private static double? AllocatedBytes(PrometheusText? metrics) =>
+        metrics?.SumFirst(
+            "dotnet_gc_heap_total_allocated_bytes_total",
+            "dotnet_gc_heap_total_allocated_bytes",
+            "process_runtime_dotnet_gc_allocations_size_bytes_total",
+            "process_runtime_dotnet_gc_allocations_size_bytes");
+
+    /// <summary>The simulator's current resourceVersion: a one-item pod list is served "now" (D.1 item 12).</summary>
+    private async Task<long?> SimulatorResourceVersionAsync(CancellationToken cancellationToken)
+    {
+        var (status, body) = await _client.GetTextAsync(new Uri(_simulatorUri!, "api/v1/pods?limit=1"), cancellationToken);
+        if (status != 200)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.TryGetProperty("metadata", out var metadata)
+            && metadata.TryGetProperty("resourceVersion", out var rv)
+            && long.TryParse(rv.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+    }
+
+    private static bool? ServerGc(string dll)
+    {
+        var config = Path.ChangeExtension(dll, ".runtimeconfig.json");
+        if (!File.Exists(config))
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(config));
+        return document.RootElement.TryGetProperty("runtimeOptions", out var runtime)
+            && runtime.TryGetProperty("configProperties", out var properties)
+            && properties.TryGetProperty("System.GC.Server", out var server)
+            ? server.GetBoolean()
+            : null;
+    }
+}
