@@ -1,0 +1,177 @@
+using k8s.Models;
+using PodExport.Cluster.Identity;
+using PodExport.Cluster.Workloads;
+using PodExport.Model.Wire;
+
+namespace PodExport.Cluster.Pods;
+
+/// <summary>Turns a <see cref="V1Pod"/> into a <see cref="PodObservation"/> (pod-model M-3, M-12 to M-17, M-21).</summary>
+public sealed class PodConverter(bool includeInitContainers, bool includeEphemeralContainers)
+{
+    /// <param name="pod">The pod as the informer delivered it.</param>
+    /// <param name="observedAt">Gateway time of this update: <c>finished</c> of a termination Kubernetes gave no time for.</param>
+    public PodObservation Convert(V1Pod pod, DateTimeOffset observedAt)
+    {
+        var meta = pod.Metadata ?? new V1ObjectMeta();
+        var uid = meta.Uid ?? "";
+        var name = meta.Name ?? "";
+        var ns = meta.NamespaceProperty ?? "";
+        var node = pod.Spec?.NodeName ?? "";
+        var status = pod.Status;
+
+        var context = new InstanceContext(
+            name.Length == 0 && ns.Length == 0 && uid.Length == 0 ? "" : $"{name}.{ns}@{uid}",
+            node,
+            ContainerIps(status),
+            Timestamp.FromDateTimeOffset(observedAt));
+
+        var specImages = SpecImages(pod.Spec);
+        var live = new List<ContainerInstance>();
+        var liveImages = new List<string>();
+        var terminated = new List<TerminatedObservation>();
+
+        Add(status?.ContainerStatuses);
+        if (includeInitContainers)
+        {
+            Add(status?.InitContainerStatuses);
+        }
+
+        if (includeEphemeralContainers)
+        {
+            Add(status?.EphemeralContainerStatuses);
+        }
+
+        var restarts = 0;
+        if (status?.ContainerStatuses is { } regular)
+        {
+            foreach (var entry in regular)
+            {
+                restarts += entry?.RestartCount ?? 0;
+            }
+        }
+
+        var owner = new PodOwnerInput(
+            uid,
+            name,
+            ns,
+            LabelMaps.Copy(meta.Labels),
+            meta.OwnerReferences is { Count: > 0 } references ? [.. references] : []);
+
+        return new PodObservation(
+            Uuid5.PodId(uid), owner, node, Timestamp.FromNullable(meta.CreationTimestamp), live, liveImages, terminated, restarts);
+
+        void Add(IList<V1ContainerStatus>? entries)
+        {
+            if (entries is null)
+            {
+                return;
+            }
+
+            foreach (var entry in entries)
+            {
+                if (entry is null)
+                {
+                    continue;
+                }
+
+                var digest = ContainerIds.ImageDigest(entry.ImageID);
+                if (entry.LastState?.Terminated is { } last)
+                {
+                    terminated.Add(context.Terminated(entry.Name ?? "", last, last.ContainerID, digest));
+                }
+
+                if (entry.State?.Terminated is { } ended)
+                {
+                    var containerId = string.IsNullOrEmpty(entry.ContainerID) ? ended.ContainerID : entry.ContainerID;
+                    terminated.Add(context.Terminated(entry.Name ?? "", ended, containerId, digest));
+                    continue;
+                }
+
+                live.Add(context.Live(entry, digest));
+                if (entry.Name is { } containerName && specImages.TryGetValue(containerName, out var specImage) && !string.IsNullOrEmpty(specImage))
+                {
+                    liveImages.Add(specImage);
+                }
+
+                if (!string.IsNullOrEmpty(entry.Image))
+                {
+                    liveImages.Add(entry.Image);
+                }
+            }
+        }
+    }
+
+    private static string[] ContainerIps(V1PodStatus? status)
+    {
+        if (status?.PodIPs is { Count: > 0 } podIps)
+        {
+            var ips = new List<string>(podIps.Count);
+            foreach (var podIp in podIps)
+            {
+                if (!string.IsNullOrEmpty(podIp?.Ip))
+                {
+                    ips.Add(podIp.Ip);
+                }
+            }
+
+            if (ips.Count > 0)
+            {
+                return [.. ips];
+            }
+        }
+
+        return string.IsNullOrEmpty(status?.PodIP) ? [] : [status.PodIP];
+    }
+
+    private static Dictionary<string, string?> SpecImages(V1PodSpec? spec)
+    {
+        var images = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var container in spec?.Containers ?? [])
+        {
+            images.TryAdd(container.Name ?? "", container.Image);
+        }
+
+        foreach (var container in spec?.InitContainers ?? [])
+        {
+            images.TryAdd(container.Name ?? "", container.Image);
+        }
+
+        foreach (var container in spec?.EphemeralContainers ?? [])
+        {
+            images.TryAdd(container.Name ?? "", container.Image);
+        }
+
+        return images;
+    }
+
+    private sealed record InstanceContext(string ContainingPodId, string Node, string[] Ips, Timestamp ObservedAt)
+    {
+        public ContainerInstance Live(V1ContainerStatus entry, string digest) => new()
+        {
+            InstanceId = ContainerIds.Parse(entry.ContainerID, Node),
+            ContainingPodId = ContainingPodId,
+            ContainerName = entry.Name ?? "",
+            ContainerIps = Ips,
+            Started = Timestamp.FromNullable(entry.State?.Running?.StartedAt),
+            ImageDigest = digest,
+        };
+
+        public TerminatedObservation Terminated(string containerName, V1ContainerStateTerminated state, string? containerId, string digest)
+        {
+            var instanceId = ContainerIds.Parse(containerId, Node);
+            var instance = new ContainerInstance
+            {
+                InstanceId = instanceId,
+                ContainingPodId = ContainingPodId,
+                ContainerName = containerName,
+                ContainerIps = Ips,
+                Started = Timestamp.FromNullable(state.StartedAt),
+                ImageDigest = digest,
+                Finished = Timestamp.FromNullable(state.FinishedAt) ?? ObservedAt,
+                ExitCode = state.ExitCode,
+                TerminationReason = state.Reason ?? "",
+            };
+            return new TerminatedObservation(instance, TerminatedObservation.KeyOf(instanceId.Id, containerName, instance.Started, Timestamp.FromNullable(state.FinishedAt)));
+        }
+    }
+}

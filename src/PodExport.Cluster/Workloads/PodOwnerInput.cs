@@ -1,0 +1,11 @@
+using k8s.Models;
+
+namespace PodExport.Cluster.Workloads;
+
+/// <summary>What owner resolution needs of a pod; kept by the store so owner changes can re-resolve without the full pod.</summary>
+public sealed record PodOwnerInput(
+    string Uid,
+    string Name,
+    string Namespace,
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyList<V1OwnerReference> OwnerReferences);

@@ -1,0 +1,38 @@
+namespace PodExport.Simulator.Hosting;
+
+/// <summary>Writes a kubeconfig that kubectl and KubernetesClient accept for the simulator.</summary>
+public static class KubeconfigWriter
+{
+    public static void Write(string path, Uri server, string? token = null, string contextName = "simulator")
+    {
+        var user = token is null ? "    {}" : $"    token: {token}";
+        var text = $$"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: {{contextName}}
+              cluster:
+                server: {{server.GetLeftPart(UriPartial.Authority)}}
+            users:
+            - name: {{contextName}}
+              user:
+            {{user}}
+            contexts:
+            - name: {{contextName}}
+              context:
+                cluster: {{contextName}}
+                user: {{contextName}}
+                namespace: default
+            current-context: {{contextName}}
+            preferences: {}
+
+            """;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        File.WriteAllText(path, text);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text;
+using k8s;
+using k8s.Models;
+
+namespace PodExport.Simulator.State;
+
+/// <summary>
+/// One immutable version of an object: its JSON without <c>kind</c>/<c>apiVersion</c> (the list item shape) and the
+/// few fields that selectors and counts read.
+/// </summary>
+internal sealed class StoredObject
+{
+    private StoredObject(ResourceKind kind, ObjectKey key, string uid, long resourceVersion, byte[] json,
+        IDictionary<string, string>? labels, string? nodeName, string? phase, bool terminating)
+    {
+        Kind = kind;
+        Key = key;
+        Uid = uid;
+        ResourceVersion = resourceVersion;
+        Json = json;
+        Labels = labels;
+        NodeName = nodeName;
+        Phase = phase;
+        Terminating = terminating;
+    }
+
+    public static IComparer<StoredObject> KeyComparer { get; } = Comparer<StoredObject>.Create((a, b) => ObjectKey.Compare(a.Key, b.Key));
+
+    public ResourceKind Kind { get; }
+
+    public ObjectKey Key { get; }
+
+    public string Uid { get; }
+
+    public long ResourceVersion { get; }
+
+    /// <summary>Compact JSON, starting with <c>{"metadata":</c>, with no kind/apiVersion.</summary>
+    public byte[] Json { get; }
+
+    public IDictionary<string, string>? Labels { get; }
+
+    public string? NodeName { get; }
+
+    public string? Phase { get; }
+
+    public bool Terminating { get; }
+
+    /// <summary>A key-only instance for seeking in the sorted sets.</summary>
+    public static StoredObject Probe(ResourceKind kind, ObjectKey key) => new(kind, key, "", 0, [], null, null, null, false);
+
+    /// <summary>Snapshots <paramref name="obj"/> (whose RV the caller already stamped).</summary>
+    public static StoredObject From(ResourceKind kind, IKubernetesObject<V1ObjectMeta> obj, long resourceVersion)
+    {
+        var meta = obj.Metadata;
+        var key = new ObjectKey(meta.NamespaceProperty ?? "", meta.Name);
+        string? nodeName = null;
+        string? phase = null;
+        switch (obj)
+        {
+            case V1Pod pod:
+                nodeName = pod.Spec?.NodeName;
+                phase = pod.Status?.Phase;
+                break;
+            case V1Namespace ns:
+                phase = ns.Status?.Phase;
+                break;
+        }
+
+        var labels = meta.Labels is null ? null : new Dictionary<string, string>(meta.Labels, StringComparer.Ordinal);
+        return new StoredObject(kind, key, meta.Uid ?? "", resourceVersion, Serialize(obj), labels, nodeName, phase,
+            meta.DeletionTimestamp is not null);
+    }
+
+    /// <summary>A fresh model object (kind and apiVersion set), safe for the caller to mutate.</summary>
+    public IKubernetesObject<V1ObjectMeta> ToModel()
+    {
+        var obj = Kind.Parse(Encoding.UTF8.GetString(Json));
+        obj.Kind = Kind.Kind;
+        obj.ApiVersion = Kind.ApiVersion;
+        return obj;
+    }
+
+    /// <summary>The list-item JSON: no kind/apiVersion, as kube-apiserver lists carry them.</summary>
+    private static byte[] Serialize(IKubernetesObject<V1ObjectMeta> obj)
+    {
+        var (kind, apiVersion) = (obj.Kind, obj.ApiVersion);
+        obj.Kind = null;
+        obj.ApiVersion = null;
+        try
+        {
+            return Encoding.UTF8.GetBytes(KubernetesJson.Serialize(obj));
+        }
+        finally
+        {
+            obj.Kind = kind;
+            obj.ApiVersion = apiVersion;
+        }
+    }
+}

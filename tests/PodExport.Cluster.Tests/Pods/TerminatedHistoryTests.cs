@@ -1,0 +1,84 @@
+using PodExport.Cluster.Pods;
+using PodExport.Model.Wire;
+
+namespace PodExport.Cluster.Tests.Pods;
+
+public sealed class TerminatedHistoryTests
+{
+    private static TerminatedObservation Dead(string name, string id, int finishedSecond, int? startedSecond = null)
+    {
+        var instance = new ContainerInstance
+        {
+            InstanceId = new ContainerInstanceId(ContainerRuntime.UnknownContainerRuntime, id, "n"),
+            ContainerName = name,
+            Started = startedSecond is { } s ? new Timestamp(s, 0) : null,
+            Finished = new Timestamp(finishedSecond, 0),
+        };
+        return new TerminatedObservation(instance, TerminatedObservation.KeyOf(id, name, instance.Started, instance.Finished));
+    }
+
+    private static string[] Ids(TerminatedHistory history, int bucket) =>
+        [.. history.Wire[bucket].Instances.Select(i => i.InstanceId!.Id)];
+
+    [Fact]
+    public void Merge_NewNames_BucketsInCreationOrder()
+    {
+        var history = TerminatedHistory.Empty.Merge([Dead("b", "1", 10), Dead("a", "2", 5), Dead("b", "3", 20)], 10, out _);
+
+        Assert.Equal(["b", "a"], history.Wire.Select(b => b.Instances[0].ContainerName));
+        Assert.Equal(["1", "3"], Ids(history, 0));
+        Assert.Equal(3, history.Count);
+    }
+
+    [Fact]
+    public void Merge_SameKeyTwice_RecordedOnceAndSameHistoryReturned()
+    {
+        var first = TerminatedHistory.Empty.Merge([Dead("a", "1", 10)], 10, out _);
+        var second = first.Merge([Dead("a", "1", 99)], 10, out var evicted);
+
+        Assert.Same(first, second);
+        Assert.Equal(0, evicted);
+        Assert.Equal(new Timestamp(10, 0), second.Wire[0].Instances[0].Finished);
+    }
+
+    [Fact]
+    public void Merge_OutOfOrder_OrderedByFinishedThenStartedThenId()
+    {
+        var history = TerminatedHistory.Empty.Merge(
+            [Dead("a", "z", 30), Dead("a", "y", 10, 5), Dead("a", "x", 10), Dead("a", "w", 10, 5)], 10, out _);
+
+        Assert.Equal(["x", "w", "y", "z"], Ids(history, 0));
+    }
+
+    [Fact]
+    public void Merge_OverCap_OldestEvictedAndCounted()
+    {
+        var history = TerminatedHistory.Empty.Merge([Dead("a", "1", 1), Dead("a", "2", 2), Dead("a", "3", 3)], 3, out _);
+
+        var next = history.Merge([Dead("a", "4", 4), Dead("a", "5", 5)], 3, out var evicted);
+
+        Assert.Equal(2, evicted);
+        Assert.Equal(["3", "4", "5"], Ids(next, 0));
+        Assert.Equal(["1", "2", "3"], Ids(history, 0));
+    }
+
+    [Fact]
+    public void Merge_NewInstanceOlderThanAllInFullBucket_NotRecordedNotCounted()
+    {
+        var history = TerminatedHistory.Empty.Merge([Dead("a", "2", 2), Dead("a", "3", 3)], 2, out _);
+
+        var next = history.Merge([Dead("a", "1", 1)], 2, out var evicted);
+
+        Assert.Same(history, next);
+        Assert.Equal(0, evicted);
+    }
+
+    [Fact]
+    public void Merge_EmptyIds_DedupByNameAndTimes()
+    {
+        var history = TerminatedHistory.Empty.Merge([Dead("a", "", 1, 0), Dead("a", "", 1, 0), Dead("a", "", 2, 0)], 10, out _);
+
+        Assert.Equal(2, history.Count);
+        Assert.False(history.HoldsInstanceId(""));
+    }
+}
