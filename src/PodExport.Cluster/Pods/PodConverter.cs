@@ -25,7 +25,6 @@ public sealed class PodConverter(bool includeInitContainers, bool includeEphemer
             ContainerIps(status),
             Timestamp.FromDateTimeOffset(observedAt));
 
-        var specImages = SpecImages(pod.Spec);
         var live = new List<ContainerInstance>();
         var liveImages = new List<string>();
         var terminated = new List<TerminatedObservation>();
@@ -88,7 +87,7 @@ public sealed class PodConverter(bool includeInitContainers, bool includeEphemer
                 }
 
                 live.Add(context.Live(entry, digest));
-                if (entry.Name is { } containerName && specImages.TryGetValue(containerName, out var specImage) && !string.IsNullOrEmpty(specImage))
+                if (SpecImage(pod.Spec, entry.Name) is { Length: > 0 } specImage)
                 {
                     liveImages.Add(specImage);
                 }
@@ -123,25 +122,39 @@ public sealed class PodConverter(bool includeInitContainers, bool includeEphemer
         return string.IsNullOrEmpty(status?.PodIP) ? [] : [status.PodIP];
     }
 
-    private static Dictionary<string, string?> SpecImages(V1PodSpec? spec)
+    /// <summary>The spec image of the named container; names are unique across the three lists (M-12).</summary>
+    private static string? SpecImage(V1PodSpec? spec, string? name)
     {
-        var images = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var container in spec?.Containers ?? [])
+        if (spec is null || name is null)
         {
-            images.TryAdd(container.Name ?? "", container.Image);
+            return null;
         }
 
-        foreach (var container in spec?.InitContainers ?? [])
+        foreach (var container in spec.Containers ?? [])
         {
-            images.TryAdd(container.Name ?? "", container.Image);
+            if (container.Name == name)
+            {
+                return container.Image;
+            }
         }
 
-        foreach (var container in spec?.EphemeralContainers ?? [])
+        foreach (var container in spec.InitContainers ?? [])
         {
-            images.TryAdd(container.Name ?? "", container.Image);
+            if (container.Name == name)
+            {
+                return container.Image;
+            }
         }
 
-        return images;
+        foreach (var container in spec.EphemeralContainers ?? [])
+        {
+            if (container.Name == name)
+            {
+                return container.Image;
+            }
+        }
+
+        return null;
     }
 
     private sealed record InstanceContext(string ContainingPodId, string Node, string[] Ips, Timestamp ObservedAt)

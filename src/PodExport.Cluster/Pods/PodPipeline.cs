@@ -27,7 +27,8 @@ public sealed class PodPipeline(int terminatedInstancesPerContainer, ClusterIden
         var record = previous is not null && PodRecordEquality.Same(previous.Record, pod, attributes)
             ? previous.Record
             : new PodRecord(pod, attributes);
-        return new PodState(observation, history, owner, record);
+        // The terminated observations are in the history now (or were duplicates); keeping them would only hold memory.
+        return new PodState(observation with { Terminated = [] }, history, owner, record);
     }
 
     /// <summary>
@@ -90,8 +91,21 @@ public sealed class PodPipeline(int terminatedInstancesPerContainer, ClusterIden
             live[i] = instance;
         }
 
-        // M-15: ordinal by id, stable (OrderBy is stable), "" first.
-        return [.. live.OrderBy(instance => instance.InstanceId?.Id ?? "", StringComparer.Ordinal)];
+        // M-15: ordinal by id, "" first, stable; an insertion sort keeps equal ids in M-12 order and suits a handful.
+        for (var i = 1; i < live.Length; i++)
+        {
+            var current = live[i];
+            var at = i;
+            while (at > 0 && string.CompareOrdinal(live[at - 1].InstanceId?.Id, current.InstanceId?.Id) > 0)
+            {
+                live[at] = live[at - 1];
+                at--;
+            }
+
+            live[at] = current;
+        }
+
+        return live;
     }
 
     private static bool IsTerminatedId(string id, PodObservation observation, TerminatedHistory history)
