@@ -6,6 +6,12 @@ namespace PodExport.Benchmarks.EndToEnd;
 /// <summary>The simulator, the gateway, the initial sync and the churn rate.</summary>
 public sealed partial class E2eRun
 {
+    /// <summary>
+    /// The simulator requires this bearer token and writes it into the kubeconfig: a kubeconfig user without
+    /// credentials (<c>user: {}</c>) is refused by KubernetesClient 21.0.8, and a real API server wants one anyway.
+    /// </summary>
+    public const string SimulatorToken = "podexport-bench";
+
     private static readonly Dictionary<string, string> QuietLogging = new(StringComparer.Ordinal)
     {
         // Per-request logging would cost the measured processes CPU on the shared cores.
@@ -29,6 +35,7 @@ public sealed partial class E2eRun
                 "--pods", _options.Pods.ToString(CultureInfo.InvariantCulture),
                 "--churn", _options.Churn.ToString(CultureInfo.InvariantCulture),
                 "--write-kubeconfig", _kubeconfig,
+                "--token", SimulatorToken,
             ],
             LogPath("simulator"),
             QuietLogging);
@@ -36,7 +43,7 @@ public sealed partial class E2eRun
         var version = new Uri(_simulatorUri, "version");
         _results.SimulatorStart = await WaitUntilAsync(
             _simulator,
-            async ct => File.Exists(_kubeconfig) && await IsStatusAsync(version, 200, ct),
+            async ct => File.Exists(_kubeconfig) && (await _client.GetTextAsync(version, ct, SimulatorToken)).Status == 200,
             Bounded(TimeSpan.FromSeconds(30) + TimeSpan.FromMilliseconds(_options.Pods)),
             "API answering and kubeconfig written",
             cancellationToken);
@@ -133,7 +140,7 @@ public sealed partial class E2eRun
     /// <summary>The simulator's current resourceVersion: a one-item pod list is served "now" (D.1 item 12).</summary>
     private async Task<long?> SimulatorResourceVersionAsync(CancellationToken cancellationToken)
     {
-        var (status, body) = await _client.GetTextAsync(new Uri(_simulatorUri!, "api/v1/pods?limit=1"), cancellationToken);
+        var (status, body) = await _client.GetTextAsync(new Uri(_simulatorUri!, "api/v1/pods?limit=1"), cancellationToken, SimulatorToken);
         if (status != 200)
         {
             return null;

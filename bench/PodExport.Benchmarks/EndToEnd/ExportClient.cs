@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 
 namespace PodExport.Benchmarks.EndToEnd;
 
@@ -88,11 +89,17 @@ public sealed class ExportClient : IDisposable
     }
 
     /// <summary>A small GET (health, metrics); null status when the server does not answer.</summary>
-    public async Task<(int? Status, string Body)> GetTextAsync(Uri uri, CancellationToken cancellationToken)
+    public async Task<(int? Status, string Body)> GetTextAsync(Uri uri, CancellationToken cancellationToken, string? bearerToken = null)
     {
         try
         {
-            using var response = await _http.GetAsync(uri, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            if (bearerToken is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
+            }
+
+            using var response = await _http.SendAsync(request, cancellationToken);
             return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
         }
         catch (HttpRequestException)

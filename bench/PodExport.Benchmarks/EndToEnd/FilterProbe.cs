@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Globalization;
 using PodExport.Model.Records;
+using PodExport.Query;
 
 namespace PodExport.Benchmarks.EndToEnd;
 
@@ -47,13 +49,31 @@ public static class FilterProbe
             : string.Create(CultureInfo.InvariantCulture, $"Namespace:{best.Prefix}+Deployment Type:\"{Kind}\"");
     }
 
-    /// <summary>PLACEHOLDER until the query compiler lands on main: no figure.</summary>
+    /// <summary>Runs the compiled, bound predicate over every pod of the snapshot, repeatedly, on one thread.</summary>
     public static FilterThroughput? Measure(string text, PodSnapshot snapshot, TimeSpan duration)
     {
-        _ = Count(snapshot.Pods, _ => true);
-        _ = text;
-        _ = duration;
-        return null;
+        if (!QueryCompiler.TryCompileUncached(text, out var query, out _))
+        {
+            return null;
+        }
+
+        var predicate = query.Bind(snapshot.ViewTime);
+        var pods = snapshot.Pods;
+        var matches = Count(pods, predicate);
+        long evaluations = 0;
+        using var process = Process.GetCurrentProcess();
+        var cpuStart = process.TotalProcessorTime;
+        var start = Stopwatch.GetTimestamp();
+        const int MaxPasses = 100_000;
+        for (var pass = 0; pass < MaxPasses && (pass == 0 || Stopwatch.GetElapsedTime(start) < duration); pass++)
+        {
+            matches = Count(pods, predicate);
+            evaluations += pods.Count;
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        process.Refresh();
+        return new FilterThroughput(text, pods.Count, matches, evaluations, elapsed, process.TotalProcessorTime - cpuStart);
     }
 
     private static int Count(IReadOnlyList<PodRecord> pods, Func<PodRecord, bool> predicate)

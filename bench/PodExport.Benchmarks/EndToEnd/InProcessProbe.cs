@@ -23,7 +23,7 @@ public static class InProcessProbe
 
     public static async Task RunAsync(Uri simulator, E2eOptions options, E2eResults results, CancellationToken cancellationToken)
     {
-        using var client = new Kubernetes(new KubernetesClientConfiguration { Host = simulator.ToString() });
+        using var client = new Kubernetes(new KubernetesClientConfiguration { Host = simulator.ToString(), AccessToken = E2eRun.SimulatorToken });
         var kubeSystem = await client.CoreV1.ReadNamespaceAsync("kube-system", cancellationToken: cancellationToken);
         var owners = await OwnerLists.ListAsync(client, cancellationToken);
 
