@@ -39,13 +39,16 @@ public sealed record E2eOptions
     /// <summary>The filtered scenario's query; chosen from the data to match about 10 % when unset.</summary>
     public string? Query { get; init; }
 
+    /// <summary>Extra environment of the gateway process (<c>--gateway-env KEY=VALUE</c>), e.g. to try a GC setting.</summary>
+    public IReadOnlyDictionary<string, string> GatewayEnvironment { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Skips the in-process store/V1Pod memory probe (it holds every pod twice in this process).</summary>
     public bool SkipMemoryProbe { get; init; }
 
     public static string Usage =>
         """
         e2e [--pods N] [--clients C] [--churn EVENTS_PER_S] [--churn-seconds S] [--iterations I] [--rounds R]
-            [--seed S] [--out PATH] [--server-dll PATH] [--simulator-dll PATH] [--budget-minutes M] [--query TEXT] [--no-memory-probe]
+            [--seed S] [--out PATH] [--server-dll PATH] [--simulator-dll PATH] [--budget-minutes M] [--query TEXT] [--gateway-env KEY=VALUE]... [--no-memory-probe]
         """;
 
     public static E2eOptions Parse(IReadOnlyList<string> args)
@@ -69,12 +72,24 @@ public sealed record E2eOptions
                 "--simulator-dll" => options with { SimulatorDll = Next() },
                 "--budget-minutes" => options with { Budget = TimeSpan.FromMinutes(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--query" => options with { Query = Next() },
+                "--gateway-env" => options with { GatewayEnvironment = WithSetting(options.GatewayEnvironment, Next()) },
                 "--no-memory-probe" => options with { SkipMemoryProbe = true },
                 _ => throw new ArgumentException($"Unknown option {name}.\n{Usage}"),
             };
         }
 
         return options;
+    }
+
+    private static Dictionary<string, string> WithSetting(IReadOnlyDictionary<string, string> settings, string setting)
+    {
+        var equals = setting.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            throw new ArgumentException($"--gateway-env wants KEY=VALUE, not '{setting}'.");
+        }
+
+        return new Dictionary<string, string>(settings, StringComparer.Ordinal) { [setting[..equals]] = setting[(equals + 1)..] };
     }
 
     private static int Positive(string name, int value) =>

@@ -27,6 +27,11 @@ public sealed class E2eResults(E2eOptions options)
     /// <summary>Gateway launch until <c>/readyz</c> is 200: the initial sync as an operator sees it.</summary>
     public TimeSpan? Sync { get; set; }
 
+    /// <summary>Fetching every pod page raw from the simulator (500 per page), without deserializing.</summary>
+    public TimeSpan? ListFloor { get; set; }
+
+    public long? ListBytes { get; set; }
+
     public double? EventsAppliedPerSecond { get; set; }
 
     public double? EventsProducedPerSecond { get; set; }
@@ -49,7 +54,11 @@ public sealed class E2eResults(E2eOptions options)
 
     public StoreMemory? StoreMemory { get; set; }
 
+    /// <summary>The bound predicate per pod, as the export loop calls it.</summary>
     public FilterThroughput? Filter { get; set; }
+
+    /// <summary>The same query through <c>PodQuery.Filter</c>, which prefetches records ahead.</summary>
+    public FilterThroughput? FilterPrefetch { get; set; }
 
     public List<string> Notes { get; } = [];
 

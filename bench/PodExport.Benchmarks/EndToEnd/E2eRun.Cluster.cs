@@ -52,7 +52,7 @@ public sealed partial class E2eRun
     private async Task StartGatewayAsync(CancellationToken cancellationToken)
     {
         var dll = BuildLocator.ProjectDll("PodExport.Server", _options.ServerDll);
-        _results.GatewayServerGc = ServerGc(dll);
+        _results.GatewayServerGc = _options.GatewayEnvironment.TryGetValue("DOTNET_gcServer", out var gc) ? gc == "1" : ServerGc(dll);
         var port = FreePort.Next();
         _gatewayUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
         _gateway = ChildProcess.Start(
@@ -60,7 +60,11 @@ public sealed partial class E2eRun
             BuildLocator.DotnetHost(),
             [dll, "--kubeconfig", _kubeconfig!, "--urls", _gatewayUri.GetLeftPart(UriPartial.Authority)],
             LogPath("gateway"),
-            QuietLogging);
+            new Dictionary<string, string>(QuietLogging.Concat(_options.GatewayEnvironment), StringComparer.Ordinal));
+        if (_options.GatewayEnvironment.Count > 0)
+        {
+            _results.Notes.Add("Gateway environment: " + string.Join(", ", _options.GatewayEnvironment.Select(e => $"{e.Key}={e.Value}")));
+        }
 
         var healthz = new Uri(_gatewayUri, "healthz");
         var readyz = new Uri(_gatewayUri, "readyz");
@@ -77,6 +81,72 @@ public sealed partial class E2eRun
 
         _results.GatewayRssAfterSync = ProcessMemory.Read(_gateway.Id).Rss;
         _results.GatewayManagedAfterSync = ManagedHeap(metrics);
+    }
+
+    /// <summary>
+    /// The sync's floor on the simulator's side: every pod page fetched the way the informer asks for them (500 per
+    /// page), the bodies read and dropped without deserializing.
+    /// </summary>
+    private async Task MeasureListFloorAsync(CancellationToken cancellationToken)
+    {
+        var start = _time.GetTimestamp();
+        string? next = null;
+        long bytes = 0;
+        var pages = 0;
+        do
+        {
+            var path = "api/v1/pods?limit=500" + (next is null ? "" : "&continue=" + Uri.EscapeDataString(next));
+            var (status, body) = await _client.GetTextAsync(new Uri(_simulatorUri!, path), cancellationToken, SimulatorToken);
+            if (status != 200)
+            {
+                _results.Notes.Add($"The list floor could not be measured: the simulator answered {status?.ToString(CultureInfo.InvariantCulture) ?? "nothing"}.");
+                return;
+            }
+
+            bytes += body.Length;
+            pages++;
+            next = ContinueToken(body);
+        }
+        while (!string.IsNullOrEmpty(next) && pages < 100_000);
+        _results.ListFloor = _time.GetElapsedTime(start);
+        _results.ListBytes = bytes;
+    }
+
+    /// <summary><c>metadata.continue</c>, read from the head of a list body without parsing the items.</summary>
+    private static string? ContinueToken(string body)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(body[..Math.Min(body.Length, 4096)]), isFinalBlock: false, state: default);
+        var depth = 0;
+        var inMetadata = false;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                    depth++;
+                    break;
+                case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                    depth--;
+                    if (inMetadata && depth == 1)
+                    {
+                        return null;
+                    }
+
+                    break;
+                case JsonTokenType.PropertyName when depth == 1 && reader.ValueTextEquals("metadata"):
+                    inMetadata = true;
+                    break;
+                case JsonTokenType.PropertyName when depth == 1 && reader.ValueTextEquals("items"):
+                    return null;
+                case JsonTokenType.PropertyName when inMetadata && depth == 2 && reader.ValueTextEquals("continue"):
+                    reader.Read();
+                    return reader.GetString();
+                default:
+                    break;
+            }
+        }
+
+        return null;
     }
 
     private async Task MeasureChurnAsync(CancellationToken cancellationToken)

@@ -58,6 +58,8 @@ public sealed partial class E2eRun : IDisposable
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
+        Phase("list floor (raw paged pod list from the simulator)");
+        await MeasureListFloorAsync(ct);
         Phase("gateway and initial sync");
         await StartGatewayAsync(ct);
         Phase("churn");

@@ -49,17 +49,23 @@ public static class FilterProbe
             : string.Create(CultureInfo.InvariantCulture, $"Namespace:{best.Prefix}+Deployment Type:\"{Kind}\"");
     }
 
-    /// <summary>Runs the compiled, bound predicate over every pod of the snapshot, repeatedly, on one thread.</summary>
-    public static FilterThroughput? Measure(string text, PodSnapshot snapshot, TimeSpan duration)
+    /// <summary>
+    /// Runs the compiled query over every pod of the snapshot, repeatedly, on one thread: the bound predicate called
+    /// per pod (what the export loop does), or with <paramref name="prefetch"/> <see cref="PodQuery.Filter(PodSnapshot)"/>.
+    /// </summary>
+    public static FilterThroughput? Measure(string text, PodSnapshot snapshot, TimeSpan duration, bool prefetch = false)
     {
         if (!QueryCompiler.TryCompileUncached(text, out var query, out _))
         {
             return null;
         }
 
-        var predicate = query.Bind(snapshot.ViewTime);
+        var bound = query.Bind(snapshot.ViewTime);
         var pods = snapshot.Pods;
-        var matches = Count(pods, predicate);
+        Func<IReadOnlyList<PodRecord>, int> count = prefetch
+            ? list => query.Filter(list, snapshot.ViewTime).Count()
+            : list => Count(list, bound);
+        var matches = count(pods);
         long evaluations = 0;
         using var process = Process.GetCurrentProcess();
         var cpuStart = process.TotalProcessorTime;
@@ -67,7 +73,7 @@ public static class FilterProbe
         const int MaxPasses = 100_000;
         for (var pass = 0; pass < MaxPasses && (pass == 0 || Stopwatch.GetElapsedTime(start) < duration); pass++)
         {
-            matches = Count(pods, predicate);
+            matches = count(pods);
             evaluations += pods.Count;
         }
 

@@ -62,7 +62,9 @@ public static class InProcessProbe
         results.StoreMemory = new StoreMemory(count, withPods - baseline, withStore - baseline, lineBytes);
         var query = options.Query ?? FilterProbe.ChooseQuery(snapshot.Pods);
         results.FilteredQuery = query;
-        results.Filter = FilterProbe.Measure(query, snapshot, TimeSpan.FromSeconds(options.Pods >= 10_000 ? 2 : 0.2));
+        var duration = TimeSpan.FromSeconds(options.Pods >= 10_000 ? 2 : 0.2);
+        results.Filter = FilterProbe.Measure(query, snapshot, duration);
+        results.FilterPrefetch = FilterProbe.Measure(query, snapshot, duration, prefetch: true);
         GC.KeepAlive(store);
     }
 
