@@ -54,6 +54,8 @@ public sealed class E2eResults(E2eOptions options)
 
     public StoreMemory? StoreMemory { get; set; }
 
+    public StoreBreakdown? StoreBreakdown { get; set; }
+
     /// <summary>The bound predicate per pod, as the export loop calls it.</summary>
     public FilterThroughput? Filter { get; set; }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PodExport.Cluster.Informers;
 using PodExport.Cluster.Store;
 using PodExport.Cluster.Workloads;
+using PodExport.Model.Records;
 
 namespace PodExport.Benchmarks.EndToEnd;
 
@@ -34,12 +35,12 @@ public static class InProcessProbe
                 ["Cluster:Name"] = "default",
             })
             .Build();
-        await using var services = new ServiceCollection()
+        ServiceProvider? services = new ServiceCollection()
             .AddLogging()
             .AddMetrics()
             .AddPodExportStore(configuration)
             .BuildServiceProvider();
-        var store = services.GetRequiredService<PodStore>();
+        PodStore? store = services.GetRequiredService<PodStore>();
         foreach (var (kind, objects) in owners)
         {
             store.ForOwnerKind(kind).OnList([.. objects.Select(o => new ResourceEvent<OwnerObject>(ResourceEventType.Added, o))], initial: true);
@@ -51,7 +52,7 @@ public static class InProcessProbe
         var count = pods.Count;
         Feed(store, ref pods);
         var withStore = Heap();
-        var snapshot = store.TakeSnapshot();
+        PodSnapshot? snapshot = store.TakeSnapshot();
         long lineBytes = 0;
         foreach (var record in snapshot.Pods)
         {
@@ -59,13 +60,20 @@ public static class InProcessProbe
             lineBytes += record.Line.Length + 24;
         }
 
-        results.StoreMemory = new StoreMemory(count, withPods - baseline, withStore - baseline, lineBytes);
+        var memory = new StoreMemory(count, withPods - baseline, withStore - baseline, lineBytes);
+        results.StoreMemory = memory;
         var query = options.Query ?? FilterProbe.ChooseQuery(snapshot.Pods);
         results.FilteredQuery = query;
         var duration = TimeSpan.FromSeconds(options.Pods >= 10_000 ? 2 : 0.2);
         results.Filter = FilterProbe.Measure(query, snapshot, duration);
         results.FilterPrefetch = FilterProbe.Measure(query, snapshot, duration, prefetch: true);
-        GC.KeepAlive(store);
+
+        PodRecord[]? records = [.. snapshot.Pods];
+        snapshot = null;
+        store = null;
+        await services.DisposeAsync();
+        services = null;
+        results.StoreBreakdown = StoreBreakdown.Measure(ref records, memory.StoreBytes);
     }
 
     /// <summary>Every pod as a naive informer keeps it, keyed by UID.</summary>

@@ -93,6 +93,23 @@ public static class ResultsReport
         Row(sb, "… the same through PodQuery.Filter (prefetching)", Num(r.FilterPrefetch?.MillionPodsPerCpuSecond, "0.0") + " M pods/s" + (r.FilterPrefetch is { } fp ? Inv($" ({fp.MillionPodsPerSecond:0.0} per wall second)") : ""), "", null);
         sb.AppendLine();
 
+        if (r.StoreBreakdown is { } b)
+        {
+            sb.AppendLine("## Store memory per pod, by part");
+            sb.AppendLine();
+            sb.AppendLine("Measured in the harness by letting go of one part at a time; a string shared by two parts counts in the wire pod.");
+            sb.AppendLine();
+            sb.AppendLine("| Part | Bytes per pod |");
+            sb.AppendLine("|---|---:|");
+            sb.AppendLine(Inv($"| Wire pod object graph (`Pod`, instances, ids, strings) | {b.PerPod(b.Wire):0} |"));
+            sb.AppendLine(Inv($"| Pre-rendered line (`byte[]`) | {b.PerPod(b.Lines):0} |"));
+            sb.AppendLine(Inv($"| Query attributes (`PodAttributes`: labels, images, owner) | {b.PerPod(b.Attributes):0} |"));
+            sb.AppendLine(Inv($"| Rest of the record (`PodRecord`, flattened lists) | {b.PerPod(b.RecordRest):0} |"));
+            sb.AppendLine(Inv($"| Store bookkeeping (`PodState`: observation, history, owner; cache entry; order index; owner graph) | {b.PerPod(b.StoreRest):0} |"));
+            sb.AppendLine(Inv($"| Total | {b.PerPod(b.Wire + b.Lines + b.Attributes + b.RecordRest + b.StoreRest):0} |"));
+            sb.AppendLine();
+        }
+
         if (r.Notes.Count > 0)
         {
             sb.AppendLine("## Notes");
