@@ -32,6 +32,9 @@ public sealed class E2eResults(E2eOptions options)
 
     public long? ListBytes { get; set; }
 
+    /// <summary>The gateway's CPU time from launch until <c>/readyz</c> was 200.</summary>
+    public TimeSpan? SyncCpu { get; set; }
+
     public double? EventsAppliedPerSecond { get; set; }
 
     public double? EventsProducedPerSecond { get; set; }

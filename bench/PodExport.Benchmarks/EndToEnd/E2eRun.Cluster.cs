@@ -71,6 +71,7 @@ public sealed partial class E2eRun
         var timeout = Bounded(TimeSpan.FromSeconds(30) + TimeSpan.FromMilliseconds(2.0 * _options.Pods));
         _results.GatewayUp = await WaitUntilAsync(_gateway, ct => IsStatusAsync(healthz, null, ct), timeout, "/healthz answering", cancellationToken);
         _results.Sync = await WaitUntilAsync(_gateway, ct => IsStatusAsync(readyz, 200, ct), timeout, "/readyz 200", cancellationToken);
+        _results.SyncCpu = ProcessCpu.Read(_gateway.Id);
 
         var metrics = await ScrapeGatewayAsync(cancellationToken);
         _gatewayMetrics = metrics is not null;
@@ -172,8 +173,9 @@ public sealed partial class E2eRun
     }
 
     /// <summary>Watch events the gateway received, bookmarks left out.</summary>
+    /// <remarks>A counter nobody has incremented yet is not exported at all, so its absence from a scrape is 0.</remarks>
     private static double? AppliedEvents(PrometheusText? metrics) =>
-        metrics?.Sum("podexport_informer_events_total", labels => !labels.Contains("bookmark", StringComparison.OrdinalIgnoreCase));
+        metrics is null ? null : metrics.Sum("podexport_informer_events_total", labels => !labels.Contains("bookmark", StringComparison.OrdinalIgnoreCase)) ?? 0;
 
     /// <summary>The managed heap size from the runtime's metrics, whichever instrumentation exports it.</summary>
     private static double? ManagedHeap(PrometheusText? metrics) =>

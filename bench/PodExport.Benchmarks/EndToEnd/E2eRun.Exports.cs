@@ -106,16 +106,19 @@ public sealed partial class E2eRun
         {
             var before = clients == 1 && scenario == E2eResults.Full && _gatewayMetrics ? AllocatedBytes(await ScrapeGatewayAsync(cancellationToken)) : null;
             gatewaySampler?.Start();
+            var gatewayCpu = ProcessCpu.Read(_gateway!.Id);
             var (gatewaySamples, gatewayWall) = await RoundAsync(GatewayExport(scenario), clients, cancellationToken);
+            gatewayCpu = ProcessCpu.Read(_gateway.Id) - gatewayCpu;
             gatewaySampler?.Pause();
             if (before is { } b && AllocatedBytes(await ScrapeGatewayAsync(cancellationToken)) is { } after)
             {
                 allocated = (allocated ?? 0) + (after - b);
             }
 
-            gateway.AddRound(gatewaySamples, gatewayWall);
+            gateway.AddRound(gatewaySamples, gatewayWall, gatewayCpu);
+            var floorCpu = ProcessCpu.Read(_floor!.Id);
             var (floorSamples, floorWall) = await RoundAsync(FloorExport(scenario), clients, cancellationToken);
-            floor.AddRound(floorSamples, floorWall);
+            floor.AddRound(floorSamples, floorWall, ProcessCpu.Read(_floor.Id) - floorCpu);
         }
 
         if (allocated is { } total && gateway.Pods > 0)

@@ -21,6 +21,12 @@ public sealed class LoadResult(string target, string scenario, int clients)
 
     public int Rounds { get; private set; }
 
+    /// <summary>The server process's CPU time over its rounds.</summary>
+    public TimeSpan ServerCpu { get; private set; }
+
+    /// <summary>Server CPU milliseconds per export.</summary>
+    public double ServerCpuMsPerExport => _samples.Count > 0 ? ServerCpu.TotalMilliseconds / _samples.Count : double.NaN;
+
     public long Bytes => _samples.Sum(s => s.Bytes);
 
     public long Pods => _samples.Sum(s => s.Lines);
@@ -38,8 +44,9 @@ public sealed class LoadResult(string target, string scenario, int clients)
 
     public double DurationMs(double percentile) => Percentiles.Of([.. _samples.Select(s => s.Duration.TotalMilliseconds)], percentile);
 
-    public void AddRound(IReadOnlyList<ExportSample> samples, TimeSpan wall)
+    public void AddRound(IReadOnlyList<ExportSample> samples, TimeSpan wall, TimeSpan serverCpu)
     {
+        ServerCpu += serverCpu;
         foreach (var sample in samples)
         {
             if (sample.Status != 200)
