@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PodExport.Cluster.Informers;
+using PodExport.Cluster.Pods;
 using PodExport.Cluster.Store;
 using PodExport.Cluster.Workloads;
 using PodExport.Model.Records;
@@ -68,12 +69,12 @@ public static class InProcessProbe
         results.Filter = FilterProbe.Measure(query, snapshot, duration);
         results.FilterPrefetch = FilterProbe.Measure(query, snapshot, duration, prefetch: true);
 
-        PodRecord[]? records = [.. snapshot.Pods];
+        PodState[]? states = [.. snapshot.Pods.Select(record => store.Find(record.Attributes.PodUid)).OfType<PodState>()];
         snapshot = null;
         store = null;
         await services.DisposeAsync();
         services = null;
-        results.StoreBreakdown = StoreBreakdown.Measure(ref records, memory.StoreBytes);
+        results.StoreBreakdown = StoreBreakdown.Measure(ref states, memory.StoreBytes);
     }
 
     /// <summary>Every pod as a naive informer keeps it, keyed by UID.</summary>

@@ -101,16 +101,20 @@ public static class ResultsReport
         {
             sb.AppendLine("## Store memory per pod, by part");
             sb.AppendLine();
-            sb.AppendLine("Measured in the harness by letting go of one part at a time; a string shared by two parts counts in the wire pod.");
+            sb.AppendLine("Measured in the harness by letting go of one part at a time; a string shared by two parts counts in the part let go of last (the wire pod).");
             sb.AppendLine();
             sb.AppendLine("| Part | Bytes per pod |");
             sb.AppendLine("|---|---:|");
-            sb.AppendLine(Inv($"| Wire pod object graph (`Pod`, instances, ids, strings) | {b.PerPod(b.Wire):0} |"));
-            sb.AppendLine(Inv($"| Pre-rendered line (`byte[]`) | {b.PerPod(b.Lines):0} |"));
-            sb.AppendLine(Inv($"| Query attributes (`PodAttributes`: labels, images, owner) | {b.PerPod(b.Attributes):0} |"));
-            sb.AppendLine(Inv($"| Rest of the record (`PodRecord`, flattened lists) | {b.PerPod(b.RecordRest):0} |"));
-            sb.AppendLine(Inv($"| Store bookkeeping (`PodState`: observation, history, owner; cache entry; order index; owner graph) | {b.PerPod(b.StoreRest):0} |"));
-            sb.AppendLine(Inv($"| Total | {b.PerPod(b.Wire + b.Lines + b.Attributes + b.RecordRest + b.StoreRest):0} |"));
+            sb.AppendLine(Inv($"| Store structures (memory-cache entries, order index, owner graph back-references) | {b.PerPod(b.StoreStructures):0} |"));
+            sb.AppendLine(Inv($"| `PodState` objects | {b.PerPod(b.StateShells):0} |"));
+            sb.AppendLine(Inv($"| `PodState.Observation` (converted update: owner input, labels copy, owner references, live and terminated observations) | {b.PerPod(b.Observations):0} |"));
+            sb.AppendLine(Inv($"| `PodState.History` (terminated buckets and dedup keys) | {b.PerPod(b.Histories):0} |"));
+            sb.AppendLine(Inv($"| `PodState.Owner` (owner resolution, path) | {b.PerPod(b.Owners):0} |"));
+            sb.AppendLine(Inv($"| `PodRecord` itself and its flattened lists | {b.PerPod(b.RecordRest):0} |"));
+            sb.AppendLine(Inv($"| `PodRecord.Attributes` (labels, images, owner facts) | {b.PerPod(b.Attributes):0} |"));
+            sb.AppendLine(Inv($"| `PodRecord.Line` (pre-rendered bytes) | {b.PerPod(b.Lines):0} |"));
+            sb.AppendLine(Inv($"| `PodRecord.Pod` (wire object graph and the strings every part shares) | {b.PerPod(b.Wire):0} |"));
+            sb.AppendLine(Inv($"| Total | {b.PerPod(b.Total):0} |"));
             sb.AppendLine();
         }
 
