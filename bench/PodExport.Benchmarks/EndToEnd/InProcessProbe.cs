@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Configuration;
@@ -6,7 +7,6 @@ using PodExport.Cluster.Informers;
 using PodExport.Cluster.Pods;
 using PodExport.Cluster.Store;
 using PodExport.Cluster.Workloads;
-using PodExport.Model.Records;
 
 namespace PodExport.Benchmarks.EndToEnd;
 
@@ -16,6 +16,11 @@ namespace PodExport.Benchmarks.EndToEnd;
 /// objects in a dictionary), then fed to the real pod store, and the heap is measured after each step with
 /// <see cref="GC.GetTotalMemory(bool)"/>. The owners are fed first and left out of both figures.
 /// </summary>
+/// <remarks>
+/// Every step that holds or drops the pods runs in a synchronous method compiled fully optimized: an async method
+/// runs at tier 0, whose stack temporaries stay alive to the end of the method and would keep the "dropped" pods
+/// reachable while the heap is measured.
+/// </remarks>
 public static class InProcessProbe
 {
     /// <summary>Used when the probe could not choose a query from the data.</summary>
@@ -28,85 +33,28 @@ public static class InProcessProbe
         using var client = new Kubernetes(new KubernetesClientConfiguration { Host = simulator.ToString(), AccessToken = E2eRun.SimulatorToken });
         var kubeSystem = await client.CoreV1.ReadNamespaceAsync("kube-system", cancellationToken: cancellationToken);
         var owners = await OwnerLists.ListAsync(client, cancellationToken);
-
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Cluster:Id"] = kubeSystem.Metadata.Uid,
-                ["Cluster:Name"] = "default",
-            })
-            .Build();
-        ServiceProvider? services = new ServiceCollection()
-            .AddLogging()
-            .AddMetrics()
-            .AddPodExportStore(configuration)
-            .BuildServiceProvider();
-        PodStore? store = services.GetRequiredService<PodStore>();
-        foreach (var (kind, objects) in owners)
-        {
-            store.ForOwnerKind(kind).OnList([.. objects.Select(o => new ResourceEvent<OwnerObject>(ResourceEventType.Added, o))], initial: true);
-        }
-
-        var baseline = Heap();
-        Dictionary<string, V1Pod>? pods = await ListPodsAsync(client, cancellationToken);
-        var withPods = Heap();
-        var count = pods.Count;
-        Feed(store, ref pods);
-        var withStore = Heap();
-        PodSnapshot? snapshot = store.TakeSnapshot();
-        long lineBytes = 0;
-        foreach (var record in snapshot.Pods)
-        {
-            // An array's heap size: its length plus the 24-byte header of a 64-bit runtime.
-            lineBytes += record.Line.Length + 24;
-        }
-
-        var memory = new StoreMemory(count, withPods - baseline, withStore - baseline, lineBytes);
-        results.StoreMemory = memory;
-        var query = options.Query ?? FilterProbe.ChooseQuery(snapshot.Pods);
-        results.FilteredQuery = query;
-        var duration = TimeSpan.FromSeconds(options.Pods >= 10_000 ? 2 : 0.2);
-        results.Filter = FilterProbe.Measure(query, snapshot, duration);
-        results.FilterPrefetch = FilterProbe.Measure(query, snapshot, duration, prefetch: true);
-
-        PodState[]? states = [.. snapshot.Pods.Select(record => store.Find(record.Attributes.PodUid)).OfType<PodState>()];
-        snapshot = null;
-        store = null;
-        await services.DisposeAsync();
-        services = null;
-        results.StoreBreakdown = StoreBreakdown.Measure(ref states, memory.StoreBytes);
+        using var session = Session.Start(kubeSystem.Metadata.Uid, owners);
+        var holder = new PodHolder();
+        await ListPodsAsync(client, holder, cancellationToken);
+        session.Measure(holder, options, results);
     }
 
-    /// <summary>Every pod as a naive informer keeps it, keyed by UID.</summary>
-    private static async Task<Dictionary<string, V1Pod>> ListPodsAsync(Kubernetes client, CancellationToken cancellationToken)
+    /// <summary>Every pod as a naive informer keeps it, keyed by UID, into <paramref name="holder"/> only.</summary>
+    private static async Task ListPodsAsync(Kubernetes client, PodHolder holder, CancellationToken cancellationToken)
     {
-        var pods = new Dictionary<string, V1Pod>(StringComparer.Ordinal);
+        holder.Pods = new Dictionary<string, V1Pod>(StringComparer.Ordinal);
         string? next = null;
         do
         {
             var page = await client.CoreV1.ListPodForAllNamespacesAsync(continueParameter: next, limit: PageSize, cancellationToken: cancellationToken);
             foreach (var pod in page.Items)
             {
-                pods[pod.Metadata.Uid] = pod;
+                holder.Pods[pod.Metadata.Uid] = pod;
             }
 
             next = page.Metadata?.ContinueProperty;
         }
         while (!string.IsNullOrEmpty(next));
-        return pods;
-    }
-
-    /// <summary>Feeds the pods as the initial list, then lets go of them so only what the store keeps stays reachable.</summary>
-    private static void Feed(PodStore store, ref Dictionary<string, V1Pod>? pods)
-    {
-        var changes = new List<ResourceEvent<V1Pod>>(pods!.Count);
-        foreach (var pod in pods.Values)
-        {
-            changes.Add(new ResourceEvent<V1Pod>(ResourceEventType.Added, pod));
-        }
-
-        pods = null;
-        store.OnList(changes, initial: true);
     }
 
     private static long Heap()
@@ -114,5 +62,105 @@ public static class InProcessProbe
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private sealed class PodHolder
+    {
+        public Dictionary<string, V1Pod>? Pods { get; set; }
+    }
+
+    /// <summary>A pod store with the owners applied, and the heap measured with it but before any pod.</summary>
+    private sealed class Session : IDisposable
+    {
+        private ServiceProvider? _services;
+        private PodStore? _store;
+        private long _baseline;
+
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        public static Session Start(string clusterId, IReadOnlyList<(string Kind, IReadOnlyList<OwnerObject> Objects)> owners)
+        {
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Cluster:Id"] = clusterId, ["Cluster:Name"] = "default" })
+                .Build();
+            var session = new Session
+            {
+                _services = new ServiceCollection().AddLogging().AddMetrics().AddPodExportStore(configuration).BuildServiceProvider(),
+            };
+            session._store = session._services.GetRequiredService<PodStore>();
+            foreach (var (kind, objects) in owners)
+            {
+                session._store.ForOwnerKind(kind).OnList([.. objects.Select(o => new ResourceEvent<OwnerObject>(ResourceEventType.Added, o))], initial: true);
+            }
+
+            session._baseline = Heap();
+            return session;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        public void Measure(PodHolder holder, E2eOptions options, E2eResults results)
+        {
+            var withPods = Heap();
+            var count = Feed(holder);
+            var withStore = Heap();
+            var memory = new StoreMemory(count, withPods - _baseline, withStore - _baseline, LineBytes());
+            results.StoreMemory = memory;
+            MeasureFilter(options, results);
+            var states = States();
+            Dispose();
+            results.StoreBreakdown = StoreBreakdown.Measure(ref states, memory.StoreBytes);
+        }
+
+        public void Dispose()
+        {
+            _store = null;
+            _services?.Dispose();
+            _services = null;
+        }
+
+        /// <summary>Feeds the pods as the initial list, and lets go of them: only what the store keeps stays reachable.</summary>
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private int Feed(PodHolder holder)
+        {
+            var changes = new List<ResourceEvent<V1Pod>>(holder.Pods!.Count);
+            foreach (var pod in holder.Pods.Values)
+            {
+                changes.Add(new ResourceEvent<V1Pod>(ResourceEventType.Added, pod));
+            }
+
+            holder.Pods = null;
+            _store!.OnList(changes, initial: true);
+            return changes.Count;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private long LineBytes()
+        {
+            long bytes = 0;
+            foreach (var record in _store!.TakeSnapshot().Pods)
+            {
+                // An array's heap size: its length plus the 24-byte header of a 64-bit runtime.
+                bytes += record.Line.Length + 24;
+            }
+
+            return bytes;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private void MeasureFilter(E2eOptions options, E2eResults results)
+        {
+            var snapshot = _store!.TakeSnapshot();
+            var query = options.Query ?? FilterProbe.ChooseQuery(snapshot.Pods);
+            results.FilteredQuery = query;
+            var duration = TimeSpan.FromSeconds(options.Pods >= 10_000 ? 2 : 0.2);
+            results.Filter = FilterProbe.Measure(query, snapshot, duration);
+            results.FilterPrefetch = FilterProbe.Measure(query, snapshot, duration, prefetch: true);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+        private PodState[]? States()
+        {
+            var store = _store!;
+            return [.. store.TakeSnapshot().Pods.Select(record => store.Find(record.Attributes.PodUid)).OfType<PodState>()];
+        }
     }
 }

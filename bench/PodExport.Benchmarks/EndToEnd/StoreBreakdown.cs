@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PodExport.Cluster.Pods;
 using PodExport.Cluster.Workloads;
 using PodExport.Model.Records;
@@ -32,6 +33,7 @@ public sealed record StoreBreakdown(
     /// Measures the parts of <paramref name="states"/>, which the caller must no longer reference otherwise; the store
     /// itself must already be gone. <paramref name="storeBytes"/> is what the whole store held.
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static StoreBreakdown Measure(ref PodState[]? states, long storeBytes)
     {
         var count = states!.Length;
