@@ -6,6 +6,7 @@ public static class ServerEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapPodExportServer(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPodExportHealth();
+        endpoints.MapPodExportTelemetry();
         endpoints.MapPodExport();
         return endpoints;
     }

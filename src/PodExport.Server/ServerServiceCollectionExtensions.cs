@@ -14,6 +14,7 @@ public static class ServerServiceCollectionExtensions
         services.AddPodExportExport(configuration);
         services.AddPodExportHealth();
         services.AddPodExportInMemorySource();
+        services.AddPodExportTelemetry(configuration);
         return services;
     }
 }

@@ -12,15 +12,16 @@ public static class SimulatorProgram
 {
     private const string Usage =
         "usage: PodExport.Simulator [--port 6443] [--seed 42] [--pods 500] [--churn 10] [--write-kubeconfig PATH] " +
-        "[--fixture FILE]... [--auth-config FILE] [--fault NAME[:key=value,...]]... [--token TOKEN]";
+        "[--fixture FILE]... [--auth-config FILE] [--fault NAME[:key=value,...]]... [--token TOKEN] [--verbose]";
 
     public static async Task<int> Main(string[] args)
     {
         SimulatorOptions options;
         string? kubeconfig;
+        var verbose = args.Contains("--verbose");
         try
         {
-            (options, kubeconfig) = Parse(args);
+            (options, kubeconfig) = Parse(args.Where(a => a != "--verbose").ToArray());
         }
         catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
         {
@@ -35,7 +36,7 @@ public static class SimulatorProgram
             return 0;
         }
 
-        using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning));
         options.LoggerFactory = loggerFactory;
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -44,7 +45,19 @@ public static class SimulatorProgram
             stop.Cancel();
         };
 
-        await using var host = await SimulatorHost.StartAsync(options, stop.Token);
+        SimulatorHost host;
+        try
+        {
+            host = await SimulatorHost.StartAsync(options, stop.Token);
+        }
+        catch (Exception e) when (e is IOException or FormatException or NotImplementedException or
+            System.ComponentModel.DataAnnotations.ValidationException or YamlDotNet.Core.YamlException)
+        {
+            await Console.Error.WriteLineAsync($"simulator: {e.Message}");
+            return 1;
+        }
+
+        await using var running = host;
         if (kubeconfig is not null)
         {
             host.WriteKubeconfig(kubeconfig, options.RequiredBearerToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -6,8 +7,13 @@ namespace PodExport.Query.Parsing;
 
 /// <summary>
 /// Builds the regexes of <c>r/</c> values: case-insensitive, culture-invariant and non-backtracking, so
-/// matching is linear in the input whatever the pattern; a length limit bounds the construction cost.
+/// matching is linear in the input whatever the pattern; a length limit and the engine's automaton size limit
+/// bound the construction cost.
 /// </summary>
+/// <remarks>
+/// Building a non-backtracking regex costs 0.1 to 1 ms, far more than the rest of a query, so regexes (and
+/// rejections) are shared by pattern across queries in a small bounded table; <see cref="Regex"/> is thread-safe.
+/// </remarks>
 internal static class QueryRegex
 {
     /// <summary>Longest accepted pattern, in UTF-16 code units.</summary>
@@ -15,7 +21,31 @@ internal static class QueryRegex
 
     public const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
+    /// <summary>Patterns kept; the table is emptied when full, which is rare and only costs rebuilding.</summary>
+    private const int MaxShared = 256;
+
+    private static readonly ConcurrentDictionary<string, (Regex? Regex, string? Reason)> Shared = new(StringComparer.Ordinal);
+
     public static bool TryCreate(string pattern, [NotNullWhen(true)] out Regex? regex, [NotNullWhen(false)] out string? reason)
+    {
+        if (!Shared.TryGetValue(pattern, out var entry))
+        {
+            entry = Create(pattern, out var built, out var why) ? (built, null) : (null, why);
+            if (Shared.Count >= MaxShared)
+            {
+                Shared.Clear();
+            }
+
+            Shared.TryAdd(pattern, entry);
+        }
+
+        regex = entry.Regex;
+        reason = entry.Reason;
+        return regex is not null;
+    }
+
+    /// <summary>Builds without the shared table (benchmarks measure this).</summary>
+    internal static bool Create(string pattern, [NotNullWhen(true)] out Regex? regex, [NotNullWhen(false)] out string? reason)
     {
         regex = null;
         reason = null;

@@ -4,6 +4,7 @@ using PodExport.Model.Json;
 using PodExport.Model.Records;
 using PodExport.Model.Wire;
 using PodExport.Server.Options;
+using PodExport.Server.Telemetry;
 
 namespace PodExport.Server.Export;
 
@@ -51,6 +52,7 @@ public sealed class ExportHandler(
 
         var started = timeProvider.GetTimestamp();
         var summary = new ExportSummary();
+        using var activity = ExportTracing.StartExport();
         try
         {
             await RunAsync(context, raw, pretty, summary);
@@ -62,6 +64,7 @@ public sealed class ExportHandler(
             var code = summary.Status.Code;
             metrics.RecordExport(outcome, code, seconds, summary.Pods, summary.Bytes);
             var outcomeTag = outcome.ToTag();
+            ExportTracing.Finish(activity, summary.Query, summary.Namespaces, summary.Pods, summary.Bytes, outcomeTag, summary.Status);
             Log.ExportFinished(logger, summary.Caller, summary.Query, summary.Namespaces, summary.Pods, summary.Bytes, seconds, (int)code, outcomeTag);
         }
     }

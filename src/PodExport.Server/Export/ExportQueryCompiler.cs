@@ -1,19 +1,15 @@
 using System.Diagnostics.CodeAnalysis;
 using PodExport.Model.Wire;
+using PodExport.Query;
 
 namespace PodExport.Server.Export;
 
 /// <summary>
-/// Step 5 of export-api W-11 and the only place the endpoint touches the query language. Until the query compiler
-/// is wired in, a non-empty query is answered with code 12; then this becomes <c>QueryCompiler.TryCompile(text,
-/// out var query, out var error)</c>, a failure turned into code 3 (query-language.md §8), and
-/// <c>new ExportQuery(query.Bind)</c>.
+/// Step 5 of export-api W-11 and the only place the endpoint touches the query language: compiles (through the
+/// query compiler's cache) and turns a query error into code 3 in stream form (query-language.md §8).
 /// </summary>
-public sealed class ExportQueryCompiler
+public sealed class ExportQueryCompiler(QueryCompiler compiler)
 {
-    public static RpcStatus NotImplemented { get; } =
-        new(RpcCode.Unimplemented, "the query parameter is not implemented yet; send an empty query");
-
     /// <param name="text">The decoded <c>query</c> parameter.</param>
     /// <param name="query">The compiled query on success.</param>
     /// <param name="error">The stream-form error on failure; code 3 counts as a parse error.</param>
@@ -26,8 +22,15 @@ public sealed class ExportQueryCompiler
             return true;
         }
 
-        query = null;
-        error = NotImplemented;
-        return false;
+        if (!compiler.TryCompile(text, out var compiled, out var queryError))
+        {
+            query = null;
+            error = new RpcStatus(RpcCode.InvalidArgument, queryError.Message);
+            return false;
+        }
+
+        query = compiled.MatchesAll ? ExportQuery.MatchAll : new ExportQuery(compiled.Bind);
+        error = null;
+        return true;
     }
 }

@@ -15,6 +15,7 @@ public static class ExportServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IExportAccess, OpenExportAccess>();
+        services.AddPodExportQuery();
         services.TryAddSingleton<ExportQueryCompiler>();
         services.TryAddSingleton<ExportConcurrencyLimiter>();
         services.TryAddSingleton<ExportDrain>();

@@ -93,6 +93,14 @@ internal sealed partial class ApiServer
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         var writer = context.Response.BodyWriter;
+        if (PodTable.Requested(context.Request, kind))
+        {
+            writer.Write(PodTable.Build(items, metadata.ToString(), timeProvider.GetUtcNow()));
+            await writer.FlushAsync(context.RequestAborted);
+            record.EventsSent = items.Count;
+            return;
+        }
+
         writer.Write(Encoding.UTF8.GetBytes(
             $"{{\"kind\":\"{kind.ListKind}\",\"apiVersion\":\"{kind.ApiVersion}\",\"metadata\":{{{metadata}}},\"items\":["));
         var pending = 0L;

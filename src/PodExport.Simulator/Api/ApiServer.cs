@@ -262,7 +262,7 @@ internal sealed partial class ApiServer(
                 context.Abort();
                 return true;
             case FaultKind.Delay when !isWatch:
-                await Task.Delay(fault.Delay, timeProvider, context.RequestAborted);
+                await DelayFromStartAsync(record, fault.Delay, timeProvider, context.RequestAborted);
                 return false;
             default:
                 return false;
@@ -279,6 +279,19 @@ internal sealed partial class ApiServer(
             {
                 throw new OperationCanceledException("aborted by fault");
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="delay"/> after the request started (virtual time), so that a test advancing a fake
+    /// clock right after seeing the request cannot race the timer's registration.
+    /// </summary>
+    internal static async Task DelayFromStartAsync(RequestRecord record, TimeSpan delay, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var remaining = record.StartedAt + delay - timeProvider.GetUtcNow();
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, timeProvider, cancellationToken);
         }
     }
 

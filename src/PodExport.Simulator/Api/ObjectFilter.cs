@@ -64,6 +64,7 @@ internal sealed class ObjectFilter
             {
                 "metadata.name" => obj.Key.Name,
                 "metadata.namespace" => obj.Key.Namespace,
+                "status.phase" => obj.Phase ?? "",
                 _ => obj.NodeName ?? "",
             };
             if ((value == r.Value) != (r.Op == Op.Equals))
@@ -155,7 +156,7 @@ internal sealed class ObjectFilter
             }
 
             var supported = r.Key is "metadata.name" or "metadata.namespace" ||
-                (r.Key == "spec.nodeName" && kind == ResourceKind.Pod);
+                (r.Key is "spec.nodeName" or "status.phase" && kind == ResourceKind.Pod);
             if (!supported)
             {
                 throw ApiStatus.BadRequest($"field label not supported: {r.Key}");

@@ -9,6 +9,18 @@ public sealed class RequestLog
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextId;
 
+    /// <summary>The id of the newest request so far (0 before any): wait for <c>r.Id &gt; mark</c> to see only later ones.</summary>
+    public long LastId
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _nextId;
+            }
+        }
+    }
+
     /// <summary>A copy of the kept records, oldest first.</summary>
     public IReadOnlyList<RequestRecord> Snapshot()
     {

@@ -12,7 +12,7 @@ internal sealed class WatchSession
 {
     private const int ReadBatch = 512;
     private static readonly TimeSpan DeadlineBookmarkLead = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan AbortGrace = TimeSpan.FromMilliseconds(300);
 
     private readonly HttpContext _context;
     private readonly RequestRecord _record;
@@ -26,6 +26,7 @@ internal sealed class WatchSession
     private readonly DateTimeOffset _deadline;
     private readonly CancellationToken _aborted;
     private readonly IBufferWriter<byte> _out;
+    private readonly bool _table;
     private bool _faultPending;
     private int _burstHeld;
     private bool _deadlineBookmarkSent;
@@ -50,6 +51,7 @@ internal sealed class WatchSession
         _nextBookmark = now + switches.BookmarkInterval;
         _aborted = context.RequestAborted;
         _out = context.Response.BodyWriter;
+        _table = PodTable.Requested(context.Request, watch.Kind);
     }
 
     private bool Bookmarks => _watch.Parameters.AllowWatchBookmarks && !_switches.SuppressBookmarks;
@@ -71,7 +73,7 @@ internal sealed class WatchSession
 
         if (_fault?.Fault == FaultKind.Delay)
         {
-            await Task.Delay(_fault.Delay, _time, _aborted);
+            await ApiServer.DelayFromStartAsync(_record, _fault.Delay, _time, _aborted);
         }
 
         if (!await StartAsync(waitForResourceVersion) || !await CheckFaultAsync())
@@ -95,11 +97,23 @@ internal sealed class WatchSession
             }
 
             var (set, rv) = _store.Snapshot(_watch.Kind);
+            var sent = 0;
             foreach (var obj in set)
             {
-                if (_filter.Matches(obj) && !await WriteEventAsync("ADDED", obj))
+                if (!_filter.Matches(obj))
+                {
+                    continue;
+                }
+
+                if (!await WriteEventAsync("ADDED", obj))
                 {
                     return false;
+                }
+
+                // Large initial sets go out in chunks rather than piling up in the response pipe.
+                if (++sent % ReadBatch == 0)
+                {
+                    await FlushAsync();
                 }
             }
 
@@ -256,8 +270,29 @@ internal sealed class WatchSession
             return false;
         }
 
-        var line = WatchLines.Line(type, obj);
-        if (_faultPending && _fault is not null && _watch.EventsSent >= _fault.AfterEvents)
+        var tableLine = _table ? TableLine(type, obj) : null;
+        var lineFault = _faultPending && _fault is not null && _watch.EventsSent >= _fault.AfterEvents &&
+            _fault.Fault is FaultKind.AbortMidLine or FaultKind.TrickleEvent or FaultKind.PrettyEvent or FaultKind.MalformedLine or FaultKind.BlankLine;
+        if (!lineFault)
+        {
+            if (tableLine is not null)
+            {
+                _out.Write(tableLine);
+            }
+            else
+            {
+                // The hot path: splice straight into the response pipe, no per-watcher copy of the line.
+                _out.Write(WatchLines.Prefix(type, obj.Kind));
+                _out.Write(obj.Json.AsSpan(1));
+                _out.Write("}\n"u8);
+            }
+
+            Count(obj);
+            return await AfterWriteAsync();
+        }
+
+        var line = tableLine ?? WatchLines.Line(type, obj);
+        if (_fault is not null)
         {
             switch (_fault.Fault)
             {
@@ -298,6 +333,11 @@ internal sealed class WatchSession
 
         _out.Write(line);
         Count(obj);
+        return await AfterWriteAsync();
+    }
+
+    private async Task<bool> AfterWriteAsync()
+    {
         if (_faultPending && _fault?.Fault == FaultKind.Burst)
         {
             // Hold the flush until the burst is complete; the loop's own flushes are suppressed meanwhile.
@@ -350,6 +390,19 @@ internal sealed class WatchSession
             default:
                 return true;
         }
+    }
+
+    /// <summary>A watch event whose object is a one-row Table (kubectl get -w asks for Tables).</summary>
+    private byte[] TableLine(string type, StoredObject obj)
+    {
+        var table = PodTable.Build([obj], $"\"resourceVersion\":\"{obj.ResourceVersion}\"", _time.GetUtcNow());
+        var prefix = System.Text.Encoding.UTF8.GetBytes($"{{\"type\":\"{type}\",\"object\":");
+        var line = new byte[prefix.Length + table.Length + 2];
+        prefix.CopyTo(line, 0);
+        table.CopyTo(line, prefix.Length);
+        line[^2] = (byte)'}';
+        line[^1] = (byte)'\n';
+        return line;
     }
 
     private void Count(StoredObject obj)

@@ -29,6 +29,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     private WebApplication? _app;
     private ScenarioEngine? _engine;
     private int _port;
+    private int _disposed;
 
     private SimulatorHost(SimulatorOptions options)
     {
@@ -145,6 +146,11 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _scenarioStop.CancelAsync();
         if (ScenarioTask is not null)
         {

@@ -47,7 +47,7 @@ public sealed class SimulatorOptions
 
     /// <summary>Events kept before automatic compaction.</summary>
     [Range(10, int.MaxValue)]
-    public int HistoryLimit { get; set; } = 200_000;
+    public int HistoryLimit { get; set; } = 50_000;
 
     /// <summary>Age after which history is compacted; zero or less disables age-based compaction.</summary>
     public TimeSpan HistoryMaxAge { get; set; } = TimeSpan.FromMinutes(5);

@@ -202,10 +202,7 @@ public sealed partial class ClusterStore : IClusterWriter
             meta.Uid = existing.Uid;
         }
 
-        if (meta.CreationTimestamp is null)
-        {
-            meta.CreationTimestamp = existing.ToModel().Metadata.CreationTimestamp;
-        }
+        meta.CreationTimestamp ??= existing.CreationTimestamp;
 
         return Write(ChangeType.Modified, kind, obj, existing).ResourceVersion;
     }

@@ -10,7 +10,7 @@ public sealed class StoreOptions
 
     /// <summary>Events kept before automatic compaction; about the etcd/watch-cache window.</summary>
     [Range(10, int.MaxValue)]
-    public int HistoryLimit { get; set; } = 200_000;
+    public int HistoryLimit { get; set; } = 50_000;
 
     /// <summary>Age after which events are compacted (kube-apiserver keeps about 5 minutes).</summary>
     public TimeSpan HistoryMaxAge { get; set; } = TimeSpan.FromMinutes(5);

@@ -11,8 +11,9 @@ namespace PodExport.Simulator.State;
 internal sealed class StoredObject
 {
     private StoredObject(ResourceKind kind, ObjectKey key, string uid, long resourceVersion, byte[] json,
-        IDictionary<string, string>? labels, string? nodeName, string? phase, bool terminating)
+        IDictionary<string, string>? labels, string? nodeName, string? phase, bool terminating, DateTime? creationTimestamp)
     {
+        CreationTimestamp = creationTimestamp;
         Kind = kind;
         Key = key;
         Uid = uid;
@@ -45,8 +46,10 @@ internal sealed class StoredObject
 
     public bool Terminating { get; }
 
+    public DateTime? CreationTimestamp { get; }
+
     /// <summary>A key-only instance for seeking in the sorted sets.</summary>
-    public static StoredObject Probe(ResourceKind kind, ObjectKey key) => new(kind, key, "", 0, [], null, null, null, false);
+    public static StoredObject Probe(ResourceKind kind, ObjectKey key) => new(kind, key, "", 0, [], null, null, null, false, null);
 
     /// <summary>Snapshots <paramref name="obj"/> (whose RV the caller already stamped).</summary>
     public static StoredObject From(ResourceKind kind, IKubernetesObject<V1ObjectMeta> obj, long resourceVersion)
@@ -68,7 +71,7 @@ internal sealed class StoredObject
 
         var labels = meta.Labels is null ? null : new Dictionary<string, string>(meta.Labels, StringComparer.Ordinal);
         return new StoredObject(kind, key, meta.Uid ?? "", resourceVersion, Serialize(obj), labels, nodeName, phase,
-            meta.DeletionTimestamp is not null);
+            meta.DeletionTimestamp is not null, meta.CreationTimestamp);
     }
 
     /// <summary>A fresh model object (kind and apiVersion set), safe for the caller to mutate.</summary>

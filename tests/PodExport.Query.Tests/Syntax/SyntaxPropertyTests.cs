@@ -95,7 +95,7 @@ public sealed class SyntaxPropertyTests
                 Assert.True(QueryParser.TryParse(text, out var parsed, out var error), $"{text}: {error?.Message}");
                 Assert.Equal(tree, parsed);
             },
-            iter: 3000,
+            iter: 1500,
             threads: 1,
             print: tree => tree.ToString());
 

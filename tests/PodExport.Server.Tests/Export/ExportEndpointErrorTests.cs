@@ -136,15 +136,34 @@ public sealed class ExportEndpointErrorTests : IClassFixture<ExportEndpointError
     }
 
     [Fact]
-    public async Task ExportEndpoint_NonEmptyQuery_Returns501StreamFormUntilTheCompilerIsWired()
+    public async Task ExportEndpoint_MalformedQuery_Returns400StreamFormWithPosition()
     {
-        using var response = await _client.StartAsync("/v1/export/pods?query=Namespace:prod");
+        using var response = await _client.StartAsync("/v1/export/pods?query=Namspace%3Ajobs");
 
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/json", response.Header("Content-Type"));
-        Assert.Equal(
-            "{\"error\":{\"code\":12,\"message\":\"the query parameter is not implemented yet; send an empty query\",\"details\":[]}}\n",
-            await response.BodyAsync());
+        var body = await response.BodyAsync();
+        Assert.StartsWith("{\"error\":{\"code\":3,\"message\":\"invalid query: unknown label \\\"Namspace\\\" at position 1; did you mean \\\"Namespace\\\"?", body);
+        Assert.EndsWith("\"details\":[]}}\n", body);
+    }
+
+    [Fact]
+    public async Task ExportEndpoint_QueryMatchingThePod_StreamsIt()
+    {
+        using var response = await _client.StartAsync("/v1/export/pods?query=Namespace%3Ajobs%2BPod%20Name%3Areport");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(TestPods.SampleLine, await response.BodyAsync());
+    }
+
+    [Fact]
+    public async Task ExportEndpoint_QueryMatchingNothing_Returns200EmptyBody()
+    {
+        using var response = await _client.StartAsync("/v1/export/pods?query=Namespace%3Ajobs+Pod%20Name%3A%22report%22");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Content.Headers.ContentType);
+        Assert.Equal("", await response.BodyAsync());
     }
 
     [Fact]

@@ -74,6 +74,8 @@ public sealed class ExportApp(Action<IServiceCollection>? configureServices = nu
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // The HTTP layer's tests fill the in-memory source themselves; no informers, no cluster.
+        builder.UseSetting(ClusterServiceCollectionExtensions.SourceKey, "InMemory");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

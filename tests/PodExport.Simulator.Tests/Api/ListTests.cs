@@ -141,7 +141,8 @@ public class ListTests
     [InlineData("/api/v1/pods?watch=maybe", 400, "invalid value for watch")]
     [InlineData("/api/v1/pods?resourceVersion=abc", 400, "invalid resource version")]
     [InlineData("/api/v1/pods?labelSelector=app+in+(a,b)", 400, "equality")]
-    [InlineData("/api/v1/pods?fieldSelector=status.phase%3DRunning", 400, "field label not supported: status.phase")]
+    [InlineData("/api/v1/pods?fieldSelector=spec.restartPolicy%3DAlways", 400, "field label not supported: spec.restartPolicy")]
+    [InlineData("/api/v1/namespaces?fieldSelector=status.phase%3DActive", 400, "field label not supported: status.phase")]
     [InlineData("/apis/apps/v1/deployments?fieldSelector=spec.nodeName%3Dn1", 400, "field label not supported")]
     public async Task List_InvalidQuery_ReturnsStatus(string url, int code, string message)
     {
@@ -217,12 +218,16 @@ public class ListTests
         var fe = await client.CoreV1.ListPodForAllNamespacesAsync(labelSelector: "tier=fe,tier!=be");
         var notFe = await client.CoreV1.ListPodForAllNamespacesAsync(labelSelector: "tier!=fe");
         var named = await client.CoreV1.ListPodForAllNamespacesAsync(fieldSelector: "metadata.name=p4,metadata.namespace==ns1");
+        var running = await client.CoreV1.ListPodForAllNamespacesAsync(fieldSelector: "status.phase=Running");
+        var notRunning = await client.CoreV1.ListPodForAllNamespacesAsync(fieldSelector: "status.phase!=Running");
         var paged = await client.CoreV1.ListPodForAllNamespacesAsync(labelSelector: "tier", limit: 2);
 
         Assert.Equal(["p0", "p2", "p4"], onN1.Items.Select(p => p.Metadata.Name));
         Assert.Equal(["p0", "p1", "p2"], fe.Items.Select(p => p.Metadata.Name));
         Assert.Equal(["p3", "p4", "p5"], notFe.Items.Select(p => p.Metadata.Name));
         Assert.Equal("p4", Assert.Single(named.Items).Metadata.Name);
+        Assert.Equal(6, running.Items.Count);
+        Assert.Empty(notRunning.Items);
         Assert.NotNull(paged.Metadata.ContinueProperty);
         Assert.Null(paged.Metadata.RemainingItemCount);
     }

@@ -294,4 +294,50 @@ public class FaultTests
     [InlineData("http-status:bogus=1")]
     [InlineData("http-status:status")]
     public void FaultParser_Invalid_Throws(string text) => Assert.Throws<FormatException>(() => FaultParser.Parse(text));
+
+    [Fact]
+    public async Task MalformedFirstLine_WatchCallThrowsJsonException()
+    {
+        await using var host = await TestCluster.StartAsync();
+        TestCluster.Seed(host, "ns1", 1);
+        host.Faults.Add(new FaultRule(FaultKind.MalformedLine) { AfterEvents = 0 });
+
+        var (events, _, thrown) = await WatchAllAsync(host);
+
+        Assert.Empty(events);
+        Assert.IsAssignableFrom<JsonException>(thrown);
+    }
+
+    [Fact]
+    public async Task FaultRule_MatchesOnResourceVersionAndPath()
+    {
+        await using var host = await TestCluster.StartAsync();
+        host.Faults.Add(new FaultRule(FaultKind.HttpStatus) { StatusCode = 500, ResourceVersion = "0", PathContains = "/namespaces/ns1/", Times = 0 });
+        using var http = TestCluster.Http(host);
+
+        using var other = await http.GetAsync("/api/v1/namespaces/ns2/pods?resourceVersion=0");
+        using var noRv = await http.GetAsync("/api/v1/namespaces/ns1/pods");
+        using var hit = await http.GetAsync("/api/v1/namespaces/ns1/pods?resourceVersion=0");
+        using var again = await http.GetAsync("/api/v1/namespaces/ns1/pods?resourceVersion=0");
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.InternalServerError, HttpStatusCode.InternalServerError],
+            new[] { other.StatusCode, noRv.StatusCode, hit.StatusCode, again.StatusCode });
+    }
+
+    [Fact]
+    public async Task ReviewDelay_AnswersAfterVirtualDelay()
+    {
+        var time = new FakeTimeProvider();
+        await using var host = await TestCluster.StartAsync(o => o.TimeProvider = time);
+        host.Faults.Add(new FaultRule(FaultKind.Delay) { Verb = FaultVerb.Review, Delay = TimeSpan.FromSeconds(5) });
+        var client = TestCluster.Client(host);
+
+        var review = client.AuthenticationV1.CreateTokenReviewAsync(new V1TokenReview { Spec = new V1TokenReviewSpec { Token = "x" } });
+        await host.WaitForRequest(r => r.Verb == "review");
+        Assert.False(review.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.False((await review.WaitAsync(TimeSpan.FromSeconds(10))).Status.Authenticated);
+        Assert.Equal(1, host.Auth.TokenReviewCount);
+    }
 }

@@ -24,6 +24,29 @@ public class KubectlTests
     }
 
     [Fact]
+    public async Task GetPods_TableShowsReadyStatusAndRestarts()
+    {
+        await using var host = await TestCluster.StartAsync();
+        host.Store.Create(TestCluster.Pod("default", "healthy"));
+        var crashing = TestCluster.Pod("default", "crashing");
+        var status = crashing.Status.ContainerStatuses[0];
+        status.Ready = false;
+        status.RestartCount = 3;
+        status.State = new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = "CrashLoopBackOff" } };
+        status.LastState = new V1ContainerState { Terminated = new V1ContainerStateTerminated { ExitCode = 1, Reason = "Error", FinishedAt = DateTime.UtcNow.AddMinutes(-30).AddSeconds(-10) } };
+        host.Store.Create(crashing);
+        using var kubectl = new Kubectl(host);
+
+        var (code, stdout, stderr) = await kubectl.RunAsync("get", "pods", "-n", "default");
+
+        Assert.True(code == 0, stderr);
+        var rows = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Equal(["NAME", "READY", "STATUS", "RESTARTS", "AGE"], rows[0]);
+        Assert.Equal(["crashing", "0/1", "CrashLoopBackOff", "3", "(30m", "ago)"], rows[1][..6]);
+        Assert.Equal(["healthy", "1/1", "Running", "0"], rows[2][..4]);
+    }
+
+    [Fact]
     public async Task GetPodsJson_MatchesGroundTruth()
     {
         await using var host = await TestCluster.StartAsync();

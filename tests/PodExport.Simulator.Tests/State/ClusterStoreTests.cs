@@ -240,4 +240,22 @@ public class ClusterStoreTests
         store.Compact(store.CurrentRV);
         Assert.Null(store.SnapshotAt(ResourceKind.Pod, rv));
     }
+
+    [Fact]
+    public void SameSeedSameOperations_SameUidsAndRvs()
+    {
+        static IReadOnlyList<RecordedChange> Run()
+        {
+            var store = new ClusterStore(new StoreOptions { Seed = 11 }, new FakeTimeProvider());
+            for (var i = 0; i < 5; i++)
+            {
+                store.Create(new V1Pod { Metadata = new V1ObjectMeta { GenerateName = "web-", NamespaceProperty = "default" } });
+            }
+
+            store.Delete("Pod", "default", store.List<V1Pod>()[2].Metadata.Name, graceful: true);
+            return store.History();
+        }
+
+        Assert.Equal(Run(), Run());
+    }
 }

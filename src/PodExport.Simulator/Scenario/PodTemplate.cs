@@ -1,0 +1,8 @@
+namespace PodExport.Simulator.Scenario;
+
+/// <summary>A workload's pod template: labels and containers; a rollout makes a new one.</summary>
+internal sealed record PodTemplate(
+    Dictionary<string, string> Labels,
+    IReadOnlyList<ContainerSpec> Containers,
+    ContainerSpec? InitContainer,
+    string RestartPolicy);
