@@ -89,7 +89,7 @@ public static class ResultsReport
         Row(sb, Inv($"Gateway managed heap before → peak during {c} concurrent full exports"), r.ConcurrentMemory is { ManagedBefore: { } mb, ManagedPeak: { } mp } ? Inv($"{mb / MiB:0} → {mp / MiB:0} MiB") : "n/a (no GC metrics exposed)", "", null);
         Row(sb, "Gateway managed allocations per exported pod (full export)", Num(r.AllocatedBytesPerExportedPod, "0") + " B", "", null);
         Row(sb, "Gateway RSS after sync", r.GatewayRssAfterSync is { } rss ? Inv($"{rss / MiB:0} MiB ({(r.PodsInGateway is > 0 ? rss / 1024.0 / r.PodsInGateway.Value : double.NaN):0.0} KiB per pod)") : "n/a", "", null);
-        Row(sb, "Gateway managed heap after sync", r.GatewayManagedAfterSync is { } gm ? Inv($"{gm / MiB:0} MiB") : "n/a (no GC metrics exposed)", "", null);
+        Row(sb, "Gateway managed heap after sync (last GC)", r.GatewayManagedAfterSync is { } gm ? Inv($"{gm / MiB:0} MiB") + GatewayPerPod(r, gm) : "n/a (no GC metrics exposed)", "", null);
         Row(sb, "Store memory per pod (in-process)", Num(r.StoreMemory?.StoreBytesPerPod / 1024, "0.00") + " KiB" + (r.StoreMemory is { } sm ? Inv($", of which the pre-rendered line {sm.LineBytesPerPod / 1024:0.00} KiB") : ""), "", null);
         Row(sb, "V1Pod memory per pod (in-process dictionary)", Num(r.StoreMemory?.V1PodBytesPerPod / 1024, "0.00") + " KiB", "", null);
         Row(sb, "Store / V1Pod memory", Num(r.StoreMemory?.Ratio, "0.000"), "≤ 0.12", Met(r.StoreMemory?.Ratio, v => v <= 0.12));
@@ -144,6 +144,12 @@ public static class ResultsReport
 
     private static void Row(StringBuilder sb, string figure, string measured, string target, bool? met) =>
         sb.AppendLine($"| {figure} | {measured} | {target}{(met is { } ok ? ok ? " ✓" : " ✗ missed" : "")} |");
+
+    /// <summary>The gateway's whole heap per pod, and against the V1Pod dictionary: the store plus whatever else the process keeps per pod.</summary>
+    private static string GatewayPerPod(E2eResults r, double heap) =>
+        r.PodsInGateway is > 0 && r.StoreMemory is { } m
+            ? Inv($" ({heap / r.PodsInGateway.Value / 1024:0.0} KiB per pod, {heap / r.PodsInGateway.Value / m.V1PodBytesPerPod:0.00}× the V1Pod dictionary)")
+            : "";
 
     /// <summary>Floor CPU per export over gateway CPU per export: the export's efficiency against the floor's.</summary>
     private static double? CpuRatio(E2eResults r, string scenario, int clients) =>
