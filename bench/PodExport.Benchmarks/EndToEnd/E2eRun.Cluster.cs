@@ -158,6 +158,11 @@ public sealed partial class E2eRun
             // Every write bumps the one global resourceVersion once (kubernetes-api D.1 item 10).
             _results.EventsProducedPerSecond = (p1 - p0) / seconds;
         }
+
+        if (_results.EventsAppliedPerSecond > 1.2 * _results.EventsProducedPerSecond)
+        {
+            _results.Notes.Add("More watch events were applied than the simulator wrote during the churn window: the gateway was still replaying the events written while it synced.");
+        }
     }
 
     private async Task<PrometheusText?> ScrapeGatewayAsync(CancellationToken cancellationToken)
