@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using PodExport.Model.Records;
+using PodExport.Server.Auth;
 using PodExport.Server.Source;
 
 namespace PodExport.Server.Tests.Testing;
@@ -74,6 +75,8 @@ public sealed class ExportApp(Action<IServiceCollection>? configureServices = nu
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // The endpoint tests are about the export, not about callers; the auth tests set a mode of their own.
+        builder.UseSetting(AuthOptions.ModeKey, nameof(AuthMode.None));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,96 @@
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Options;
+
+namespace PodExport.Server.Auth;
+
+/// <summary>
+/// TokenReview and SubjectAccessReview through the shared cluster client (service.md S-5, S-9), each answer cached
+/// in the <see cref="ReviewCache"/>. A review the API server could not answer throws
+/// <see cref="ReviewUnavailableException"/> and is not cached.
+/// </summary>
+public sealed class KubernetesReviewer(IKubernetes client, ReviewCache cache, IOptions<AuthOptions> options, ILogger<KubernetesReviewer> logger)
+{
+    private readonly List<string>? _audiences = options.Value.Audiences.Count == 0 ? null : [.. options.Value.Audiences];
+
+    /// <summary>The identity the token belongs to, or null for a token the API server does not accept.</summary>
+    public async ValueTask<CallerIdentity?> ReviewTokenAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = TokenHash.ComputeHex(token);
+        if (cache.TryGetToken(hash, out var cached))
+        {
+            return cached;
+        }
+
+        V1TokenReview review;
+        try
+        {
+            review = await client.AuthenticationV1.CreateTokenReviewAsync(
+                new V1TokenReview { Spec = new V1TokenReviewSpec { Token = token, Audiences = _audiences } },
+                cancellationToken: cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.TokenReviewFailed(logger, e);
+            throw new ReviewUnavailableException(e);
+        }
+
+        var status = review.Status;
+        CallerIdentity? identity = null;
+        if (status?.Authenticated == true && status.User?.Username is { Length: > 0 } user)
+        {
+            identity = new CallerIdentity(user, [.. status.User.Groups ?? []], status.User.Uid);
+        }
+        else
+        {
+            // The API server's error text is about the token, not the token itself.
+            Log.TokenRejected(logger, status?.Error ?? "not authenticated");
+        }
+
+        cache.SetToken(hash, identity);
+        return identity;
+    }
+
+    /// <summary>Whether the caller may <c>list pods</c> in <paramref name="ns"/> (<c>""</c>: every namespace).</summary>
+    public async ValueTask<bool> MayListPodsAsync(CallerIdentity identity, string ns, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetAccess(identity, ns, out var allowed))
+        {
+            return allowed;
+        }
+
+        V1SubjectAccessReview review;
+        try
+        {
+            review = await client.AuthorizationV1.CreateSubjectAccessReviewAsync(
+                new V1SubjectAccessReview
+                {
+                    Spec = new V1SubjectAccessReviewSpec
+                    {
+                        User = identity.User,
+                        Groups = [.. identity.Groups],
+                        Uid = identity.Uid,
+                        ResourceAttributes = new V1ResourceAttributes
+                        {
+                            NamespaceProperty = ns,
+                            Verb = "list",
+                            Group = "",
+                            Version = "v1",
+                            Resource = "pods",
+                        },
+                    },
+                },
+                cancellationToken: cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.AccessReviewFailed(logger, e, identity.User, ns);
+            throw new ReviewUnavailableException(e);
+        }
+
+        // An explicit denial and a "no opinion" both mean no (SubjectAccessReviewStatus: allowed is false then).
+        allowed = review.Status?.Allowed == true && review.Status.Denied != true;
+        cache.SetAccess(identity, ns, allowed);
+        return allowed;
+    }
+}
