@@ -14,5 +14,5 @@ public static class AuthErrors
 
     /// <summary>The API server could not answer a review; never treated as a success (S-5).</summary>
     public static RpcStatus ReviewUnavailable { get; } =
-        new(RpcCode.Unavailable, "cannot check the caller's credentials: the Kubernetes API server is unavailable");
+        new(RpcCode.Unavailable, "cannot check credentials: the Kubernetes API server is unavailable");
 }

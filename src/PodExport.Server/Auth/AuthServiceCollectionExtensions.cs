@@ -25,10 +25,10 @@ public static class AuthServiceCollectionExtensions
 
         // Factories: the cluster client exists only where a cluster is configured, and start-up validation of the
         // container must not demand it in the other modes.
-        services.TryAddSingleton(ActivatorUtilities.CreateInstance<KubernetesReviewer>);
-        services.TryAddSingleton(ActivatorUtilities.CreateInstance<StaticTokenStore>);
-        services.TryAddSingleton(ActivatorUtilities.CreateInstance<KubernetesExportAccess>);
-        services.TryAddSingleton(ActivatorUtilities.CreateInstance<StaticTokensExportAccess>);
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<KubernetesReviewer>(sp));
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<StaticTokenStore>(sp));
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<KubernetesExportAccess>(sp));
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<StaticTokensExportAccess>(sp));
         services.TryAddSingleton<OpenExportAccess>();
 
         // The open default would be an open door if it won over the configured mode.

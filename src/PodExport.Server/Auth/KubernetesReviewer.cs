@@ -37,7 +37,7 @@ public sealed class KubernetesReviewer(IKubernetes client, ReviewCache cache, IO
 
         var status = review.Status;
         CallerIdentity? identity = null;
-        if (status?.Authenticated == true && status.User?.Username is { Length: > 0 } user)
+        if (status?.Authenticated == true && status.User?.Username is { Length: > 0 } user && AudienceMatches(status))
         {
             identity = new CallerIdentity(user, [.. status.User.Groups ?? []], status.User.Uid);
         }
@@ -50,6 +50,11 @@ public sealed class KubernetesReviewer(IKubernetes client, ReviewCache cache, IO
         cache.SetToken(hash, identity);
         return identity;
     }
+
+    // TokenReview API: a client that sets spec.audiences must check that status.audiences has one of them, or an
+    // API server that ignores audiences would accept a token meant for someone else.
+    private bool AudienceMatches(V1TokenReviewStatus status) =>
+        _audiences is null || (status.Audiences?.Any(a => _audiences.Contains(a, StringComparer.Ordinal)) ?? false);
 
     /// <summary>Whether the caller may <c>list pods</c> in <paramref name="ns"/> (<c>""</c>: every namespace).</summary>
     public async ValueTask<bool> MayListPodsAsync(CallerIdentity identity, string ns, CancellationToken cancellationToken)
