@@ -7,5 +7,5 @@ namespace PodExport.Server.Auth;
 public sealed record CallerIdentity(string User, IReadOnlyList<string> Groups, string? Uid)
 {
     /// <summary>The user and sorted groups: what the access decisions are cached by (S-9).</summary>
-    public string AccessKey { get; } = User + "\n" + string.Join("\n", Groups.Order(StringComparer.Ordinal));
+    public string AccessKey => User + "\n" + string.Join("\n", Groups.Order(StringComparer.Ordinal));
 }
