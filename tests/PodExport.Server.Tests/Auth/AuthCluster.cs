@@ -37,7 +37,7 @@ internal sealed class AuthCluster : IAsyncDisposable
         TestPods.Make("gamma", "g-1", 4), TestPods.Make("kube-system", "dns", 5),
     ];
 
-    public static async Task<AuthCluster> StartAsync(Dictionary<string, string?>? settings = null)
+    public static async Task<AuthCluster> StartAsync(Dictionary<string, string?>? settings = null, bool synced = true)
     {
         var options = new SimulatorOptions
         {
@@ -59,7 +59,11 @@ internal sealed class AuthCluster : IAsyncDisposable
 
         var app = new ExportApp(services => services.AddSingleton<IKubernetes>(client), all);
         app.InMemorySource.Set(Pods);
-        app.InMemorySource.MarkSynced();
+        if (synced)
+        {
+            app.InMemorySource.MarkSynced();
+        }
+
         return new AuthCluster(simulator, client, app);
     }
 

@@ -93,6 +93,16 @@ public sealed class KubernetesAuthTests
     }
 
     [Fact]
+    public async Task Export_NamespaceTokenBeforeFirstSync_Returns503NotAnEmpty403()
+    {
+        await using var cluster = await AuthCluster.StartAsync(synced: false);
+        using var response = await cluster.ExportAsync(AuthCluster.TwoNamespacesToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(AuthBodies.StreamError(14, "pod cache is not synchronized yet"), await response.BodyAsync());
+    }
+
+    [Fact]
     public async Task Export_RepeatedWithinCachePeriod_ReviewsOnce()
     {
         await using var cluster = await AuthCluster.StartAsync();
