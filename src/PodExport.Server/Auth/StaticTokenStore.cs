@@ -23,8 +23,19 @@ public sealed class StaticTokenStore : IDisposable
         _path = options.Value.StaticTokensFile
             ?? throw new InvalidOperationException($"{AuthOptions.Section}:{nameof(AuthOptions.StaticTokensFile)} is not set.");
         _logger = logger;
-        var bytes = File.ReadAllBytes(_path);
-        _current = StaticTokenSet.Parse(System.Text.Encoding.UTF8.GetString(bytes));
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(_path);
+            _current = StaticTokenSet.Parse(System.Text.Encoding.UTF8.GetString(bytes));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or YamlDotNet.Core.YamlException)
+        {
+            // service.md S-1: a bad file at start-up stops the process with a message naming the setting.
+            throw new InvalidOperationException(
+                $"{AuthOptions.Section}:{nameof(AuthOptions.StaticTokensFile)} is {_path}; allowed: a readable file in the auth-config format ({e.Message})", e);
+        }
+
         _contentHash = SHA256.HashData(bytes);
         Log.StaticTokensLoaded(logger, _path, _current.Count);
         var period = TimeSpan.FromSeconds(options.Value.StaticTokensReloadSeconds);

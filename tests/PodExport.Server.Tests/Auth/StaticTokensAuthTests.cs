@@ -124,6 +124,21 @@ public sealed class StaticTokensAuthTests : IDisposable
         Assert.Contains("Auth:StaticTokensFile is not set", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Server_StaticTokensFileBroken_FailsAtStartupNamingTheSetting()
+    {
+        WriteTokens("users: notalist");
+        await using var app = new ExportApp(settings: new Dictionary<string, string?>
+        {
+            ["Auth:Mode"] = "StaticTokens",
+            ["Auth:StaticTokensFile"] = Path.Combine(_directory, "tokens.yaml"),
+        });
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.Services);
+        Assert.Contains("Auth:StaticTokensFile is ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'users' must be a list", error.Message, StringComparison.Ordinal);
+    }
+
     private static Task<HttpResponseMessage> Export(HttpClient client, string? token) =>
         client.StartAsync("/v1/export/pods", r =>
         {
