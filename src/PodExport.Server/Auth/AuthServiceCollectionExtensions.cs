@@ -20,7 +20,9 @@ public static class AuthServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
         services.TryAddSingleton<ReviewCache>();
+        services.TryAddSingleton<AuthMetrics>();
         services.TryAddSingleton<ViewNamespaces>();
 
         // Factories: the cluster client exists only where a cluster is configured, and start-up validation of the

@@ -9,8 +9,17 @@ namespace PodExport.Server.Auth;
 /// in the <see cref="ReviewCache"/>. A review the API server could not answer throws
 /// <see cref="ReviewUnavailableException"/> and is not cached.
 /// </summary>
-public sealed class KubernetesReviewer(IKubernetes client, ReviewCache cache, IOptions<AuthOptions> options, ILogger<KubernetesReviewer> logger)
+public sealed class KubernetesReviewer(
+    IKubernetes client, ReviewCache cache, AuthMetrics metrics, IOptions<AuthOptions> options, ILogger<KubernetesReviewer> logger)
 {
+    private const string TokenType = "token";
+    private const string AccessType = "access";
+    private const string Authenticated = "authenticated";
+    private const string Rejected = "rejected";
+    private const string Allowed = "allowed";
+    private const string Denied = "denied";
+    private const string Error = "error";
+
     private readonly List<string>? _audiences = options.Value.Audiences.Count == 0 ? null : [.. options.Value.Audiences];
 
     /// <summary>The identity the token belongs to, or null for a token the API server does not accept.</summary>
@@ -19,6 +28,7 @@ public sealed class KubernetesReviewer(IKubernetes client, ReviewCache cache, IO
         var hash = TokenHash.ComputeHex(token);
         if (cache.TryGetToken(hash, out var cached))
         {
+            metrics.RecordReview(TokenType, cached is null ? Rejected : Authenticated, cached: true);
             return cached;
         }
 
@@ -32,6 +42,7 @@ public sealed class KubernetesReviewer(IKubernetes client, ReviewCache cache, IO
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Log.TokenReviewFailed(logger, e);
+            metrics.RecordReview(TokenType, Error, cached: false);
             throw new ReviewUnavailableException(e);
         }
 
@@ -48,6 +59,7 @@ public sealed class KubernetesReviewer(IKubernetes client, ReviewCache cache, IO
         }
 
         cache.SetToken(hash, identity);
+        metrics.RecordReview(TokenType, identity is null ? Rejected : Authenticated, cached: false);
         return identity;
     }
 
@@ -61,6 +73,7 @@ public sealed class KubernetesReviewer(IKubernetes client, ReviewCache cache, IO
     {
         if (cache.TryGetAccess(identity, ns, out var allowed))
         {
+            metrics.RecordReview(AccessType, allowed ? Allowed : Denied, cached: true);
             return allowed;
         }
 
@@ -90,12 +103,14 @@ public sealed class KubernetesReviewer(IKubernetes client, ReviewCache cache, IO
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Log.AccessReviewFailed(logger, e, identity.User, ns);
+            metrics.RecordReview(AccessType, Error, cached: false);
             throw new ReviewUnavailableException(e);
         }
 
         // An explicit denial and a "no opinion" both mean no (SubjectAccessReviewStatus: allowed is false then).
         allowed = review.Status?.Allowed == true && review.Status.Denied != true;
         cache.SetAccess(identity, ns, allowed);
+        metrics.RecordReview(AccessType, allowed ? Allowed : Denied, cached: false);
         return allowed;
     }
 }

@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using PodExport.Server.Tests.Testing;
 
 namespace PodExport.Server.Tests.Auth;
@@ -120,6 +123,26 @@ public sealed class KubernetesAuthTests
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(2, cluster.Simulator.Auth.TokenReviewCount);
         Assert.Equal(2 * (1 + 4), cluster.Simulator.Auth.SubjectAccessReviewCount);
+    }
+
+    [Fact]
+    public async Task Export_Repeated_CountsReviewsByResultAndCache()
+    {
+        await using var cluster = await AuthCluster.StartAsync();
+        using var reviews = new MetricCollector<long>(
+            cluster.App.Services.GetRequiredService<IMeterFactory>(), "PodExport", "podexport.auth.reviews");
+        (await cluster.ExportAsync(AuthCluster.TwoNamespacesToken)).Dispose();
+        (await cluster.ExportAsync(AuthCluster.TwoNamespacesToken)).Dispose();
+
+        var counts = reviews.GetMeasurementSnapshot()
+            .GroupBy(m => $"{m.Tags["type"]}/{m.Tags["result"]}/{m.Tags["cached"]}")
+            .ToDictionary(g => g.Key, g => g.Sum(m => m.Value));
+        Assert.Equal(1, counts["token/authenticated/false"]);
+        Assert.Equal(1, counts["token/authenticated/true"]);
+        Assert.Equal(3, counts["access/denied/false"]); // cluster-wide, gamma, kube-system
+        Assert.Equal(2, counts["access/allowed/false"]); // alpha, beta
+        Assert.Equal(3, counts["access/denied/true"]);
+        Assert.Equal(2, counts["access/allowed/true"]);
     }
 
     [Fact]
