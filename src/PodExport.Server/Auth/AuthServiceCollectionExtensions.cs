@@ -1,3 +1,4 @@
+using k8s;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PodExport.Server.Auth;
@@ -27,7 +28,10 @@ public static class AuthServiceCollectionExtensions
 
         // Factories: the cluster client exists only where a cluster is configured, and start-up validation of the
         // container must not demand it in the other modes.
-        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<KubernetesReviewer>(sp));
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<KubernetesReviewer>(
+            sp,
+            sp.GetService<IKubernetes>() ?? throw new InvalidOperationException(
+                $"{AuthOptions.ModeKey} is Kubernetes, but no cluster connection is configured; allowed: a cluster connection, or {AuthOptions.ModeKey}=StaticTokens or None.")));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<StaticTokenStore>(sp));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<KubernetesExportAccess>(sp));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<StaticTokensExportAccess>(sp));

@@ -6,8 +6,8 @@ using PodExport.Server.Tests.Testing;
 
 namespace PodExport.Server.Tests.Auth;
 
-/// <summary>None mode and the <c>--simulate</c> default (service.md S-2, S-7; export-api W-44).</summary>
-public sealed class NoAuthTests
+/// <summary>Choosing the mode: None and the <c>--simulate</c> default, bad and unusable modes (service.md S-2, S-7; W-44).</summary>
+public sealed class AuthModeTests
 {
     [Fact]
     public async Task Export_ModeNone_EveryCallerSeesEverythingAndStartupWarns()
@@ -27,6 +27,15 @@ public sealed class NoAuthTests
 
         var error = Assert.ThrowsAny<InvalidOperationException>(() => app.Services);
         Assert.Contains("Auth:Mode", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Server_KubernetesModeWithoutCluster_FailsAtStartupSayingSo()
+    {
+        using var app = new ExportApp(settings: new Dictionary<string, string?> { ["Auth:Mode"] = "Kubernetes" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.Services);
+        Assert.Contains("Auth:Mode is Kubernetes, but no cluster connection is configured", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
