@@ -55,10 +55,11 @@ public sealed partial class E2eRun
         _results.GatewayServerGc = _options.GatewayEnvironment.TryGetValue("DOTNET_gcServer", out var gc) ? gc == "1" : ServerGc(dll);
         var port = FreePort.Next();
         _gatewayUri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/"));
+        // The benchmark measures the data path, not authentication: the harness sends no token.
         _gateway = ChildProcess.Start(
             "gateway",
             BuildLocator.DotnetHost(),
-            [dll, "--kubeconfig", _kubeconfig!, "--urls", _gatewayUri.GetLeftPart(UriPartial.Authority)],
+            [dll, "--kubeconfig", _kubeconfig!, "--urls", _gatewayUri.GetLeftPart(UriPartial.Authority), "--Auth:Mode=None"],
             LogPath("gateway"),
             new Dictionary<string, string>(QuietLogging.Concat(_options.GatewayEnvironment), StringComparer.Ordinal));
         if (_options.GatewayEnvironment.Count > 0)
