@@ -21,7 +21,9 @@ public sealed class InformerMetrics
         _events = meter.CreateCounter<long>("podexport.informer.events", "{event}", "Watch events received, bookmarks included.");
         _relists = meter.CreateCounter<long>("podexport.informer.relists", "{relist}", "Complete lists applied, the initial one included.");
         _restarts = meter.CreateCounter<long>("podexport.informer.watch.restarts", "{restart}", "Watches started again, by the reason the previous one ended.");
-        meter.CreateObservableGauge("podexport.informer.synced", () => Observe(static s => s.Synced), "1", "1 once the kind's first list has been applied.");
+        // OpenTelemetry.Exporter.Prometheus 1.20.1-beta.1 adds no "_ratio" for unit "1" (OPERATIONS.md assumes it
+        // does), so the name carries it: Prometheus sees podexport_informer_synced_ratio, as the dashboard and rules query.
+        meter.CreateObservableGauge("podexport.informer.synced.ratio", () => Observe(static s => s.Synced), "1", "1 once the kind's first list has been applied.");
         meter.CreateObservableGauge("podexport.informer.degraded", () => Observe(static s => s.Degraded), unit: null, description: "1 while the kind has been disconnected longer than Informer:DegradedAfterSeconds.");
     }
 

@@ -124,8 +124,8 @@ public sealed class InformerSetTests
 
         listener.RecordObservableInstruments();
 
-        Assert.Contains(("podexport.informer.synced", 1, "Pod"), seen);
-        Assert.Contains(("podexport.informer.synced", 0, "Job"), seen);
+        Assert.Contains(("podexport.informer.synced.ratio", 1, "Pod"), seen);
+        Assert.Contains(("podexport.informer.synced.ratio", 0, "Job"), seen);
         Assert.Contains(("podexport.informer.degraded", 1, "Job"), seen);
         Assert.Contains(("podexport.informer.degraded", 0, "Pod"), seen);
     }
