@@ -11,6 +11,8 @@ public static class ServerServiceCollectionExtensions
     public static IServiceCollection AddPodExportServer(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPodExportAuth(configuration);
+        services.AddPodExportTls(configuration);
         services.AddPodExportExport(configuration);
         services.AddPodExportHealth();
         services.AddPodExportInMemorySource();

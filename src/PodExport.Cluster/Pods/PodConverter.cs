@@ -15,8 +15,10 @@ public sealed class PodConverter(bool includeInitContainers, bool includeEphemer
         var meta = pod.Metadata ?? new V1ObjectMeta();
         var uid = meta.Uid ?? "";
         var name = meta.Name ?? "";
-        var ns = meta.NamespaceProperty ?? "";
-        var node = pod.Spec?.NodeName ?? "";
+        // Namespaces and nodes are few and repeat across every pod: one shared string each saves memory, and lets the
+        // export's per-pod namespace comparisons succeed on reference equality.
+        var ns = string.Intern(meta.NamespaceProperty ?? "");
+        var node = string.Intern(pod.Spec?.NodeName ?? "");
         var status = pod.Status;
 
         var context = new InstanceContext(

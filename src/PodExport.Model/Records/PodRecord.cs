@@ -13,6 +13,7 @@ public sealed class PodRecord
     {
         Pod = pod;
         Attributes = attributes;
+        Namespace = pod.Namespace;
         Line = PodJsonWriter.RenderLine(pod);
 
         var names = new List<string>(pod.LiveInstances.Count);
@@ -52,7 +53,8 @@ public sealed class PodRecord
 
     public string Name => Pod.Name;
 
-    public string Namespace => Pod.Namespace;
+    /// <summary>A field, not a path through <see cref="Pod"/>: the export and the query read it for every pod.</summary>
+    public string Namespace { get; }
 
     /// <summary><c>containerName</c> of every live and terminated instance.</summary>
     public string[] ContainerNames { get; }

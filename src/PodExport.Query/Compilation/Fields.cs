@@ -39,7 +39,7 @@ internal readonly struct DeploymentIdField : IStringField
 
 internal readonly struct NamespaceField : IStringField
 {
-    public static string Get(PodRecord pod) => pod.Pod.Namespace;
+    public static string Get(PodRecord pod) => pod.Namespace;
 }
 
 internal readonly struct ClusterIdField : IStringField

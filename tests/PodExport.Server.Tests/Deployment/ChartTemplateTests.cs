@@ -15,7 +15,7 @@ public sealed partial class ChartTemplateTests
         "Cluster__Id", "Cluster__Name", "Export__MaxExportDurationSeconds", "Export__MaxConcurrentExports",
         "Export__MaxConcurrentExportsPerCaller", "Export__DrainSeconds", "Store__TerminatedInstancesPerContainer",
         "Store__DeletedPodRetentionSeconds", "Store__MaxRetainedDeletedPods", "Auth__Mode", "Auth__StaticTokensFile",
-        "Auth__CacheSeconds", "Auth__ProtectMetrics", "Tls__CertificateFile", "Tls__KeyFile", "OTEL_EXPORTER_OTLP_ENDPOINT",
+        "Auth__CacheSeconds", "Auth__NegativeCacheSeconds", "Auth__ProtectMetrics", "Tls__CertificateFile", "Tls__KeyFile", "OTEL_EXPORTER_OTLP_ENDPOINT",
     ];
 
     [Theory]
@@ -335,6 +335,6 @@ public sealed partial class ChartTemplateTests
         }
     }
 
-    [GeneratedRegex(@"^Cluster__Namespaces__\d+$")]
+    [GeneratedRegex(@"^(Cluster__Namespaces|Auth__Audiences)__\d+$")]
     private static partial Regex NamespaceSettingPattern();
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using PodExport.Model.Records;
+using PodExport.Server.Auth;
 using PodExport.Server.Source;
 
 namespace PodExport.Server.Tests.Testing;
@@ -76,6 +77,8 @@ public sealed class ExportApp(Action<IServiceCollection>? configureServices = nu
     {
         // The HTTP layer's tests fill the in-memory source themselves; no informers, no cluster.
         builder.UseSetting(ClusterServiceCollectionExtensions.SourceKey, "InMemory");
+        // The endpoint tests are about the export, not about callers; the auth tests set a mode of their own.
+        builder.UseSetting(AuthOptions.ModeKey, nameof(AuthMode.None));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
