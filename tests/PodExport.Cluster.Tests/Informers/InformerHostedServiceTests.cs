@@ -50,6 +50,9 @@ public sealed class InformerHostedServiceTests
 
         await service.StartAsync(CancellationToken.None);
         await provider.GetRequiredService<InformerSet>().Synced.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Synced means the pod list is applied; the pod watch starts just after it, so wait for it before stopping.
+        await simulator.WaitForWatcher("Pod");
         await service.StopAsync(CancellationToken.None);
 
         Assert.Equal(simulator.Store.ClusterUid, provider.GetRequiredService<ClusterIdentity>().Id);
