@@ -9,8 +9,8 @@ public sealed class MetricNamesTests
     [Fact]
     public void MetricNamesFile_EqualsTheNamesDashboardsAndRulesUse()
     {
-        var own = ReadList("metric-names.txt");
-        var external = ReadList("external-metric-names.txt");
+        var own = ReadList(MetricNameLists.Own);
+        var external = ReadList(MetricNameLists.External);
 
         var used = UsedNames();
 
@@ -22,7 +22,7 @@ public sealed class MetricNamesTests
     [Fact]
     public void MetricNamesFile_FollowsThePrometheusConventions()
     {
-        var own = ReadList("metric-names.txt");
+        var own = ReadList(MetricNameLists.Own);
 
         Assert.All(own, name => Assert.Matches("^(podexport|dotnet|http|kestrel|process)_[a-z0-9_]+$", name));
         Assert.Contains("podexport_informer_synced_ratio", own);
@@ -50,8 +50,5 @@ public sealed class MetricNamesTests
     }
 
     private static HashSet<string> ReadList(string fileName) =>
-        File.ReadAllLines(Path.Combine(RepositoryPaths.TestAssets, fileName))
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .ToHashSet(StringComparer.Ordinal);
+        MetricNameLists.Read(fileName).ToHashSet(StringComparer.Ordinal);
 }

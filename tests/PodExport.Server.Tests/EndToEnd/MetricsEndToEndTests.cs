@@ -80,10 +80,7 @@ public sealed class MetricsEndToEndTests
         Assert.True(scrape.Sum("podexport_export_requests_total", ("outcome", "ok")) >= 1);
         Assert.True(scrape.Sum("podexport_query_parse_errors_total") >= 1);
 
-        var names = File.ReadAllLines(Path.Combine(RepositoryPaths.TestAssets, "metric-names.txt"))
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .ToList();
+        var names = MetricNameLists.Read(MetricNameLists.Own);
         var exposed = scrape.Samples.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         var missing = names.Where(n => !exposed.Contains(n)).ToList();
         Assert.True(missing.Count == 0, "Not in the scrape: " + string.Join(", ", missing));

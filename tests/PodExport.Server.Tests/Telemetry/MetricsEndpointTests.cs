@@ -87,10 +87,7 @@ public sealed class MetricsEndpointTests(ScrapeFixture fixture) : IClassFixture<
     [Fact]
     public void MetricsEndpoint_DashboardAndRuleNames_AllAppear()
     {
-        var names = File.ReadAllLines(Path.Combine(RepositoryPaths.TestAssets, "metric-names.txt"))
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .ToList();
+        var names = MetricNameLists.Read(MetricNameLists.Own);
         var exposed = Scrape.Samples.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
 
         var missing = names.Where(n => !n.StartsWith(InformerPrefix, StringComparison.Ordinal) && !exposed.Contains(n)).ToList();
