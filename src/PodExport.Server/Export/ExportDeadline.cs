@@ -22,8 +22,6 @@ internal sealed class ExportDeadline : IDisposable
     /// <summary>The error to report at expiry; null when there is no deadline.</summary>
     public RpcStatus? Status { get; }
 
-    public bool HasExpired => _cts?.IsCancellationRequested ?? false;
-
     /// <param name="timeoutSeconds">The client's <c>timeout</c>; 0 means none.</param>
     /// <param name="maximumSeconds">The server's maximum; 0 means none.</param>
     /// <param name="timeProvider">The clock of the deadline timer.</param>

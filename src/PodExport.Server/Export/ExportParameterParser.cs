@@ -47,14 +47,12 @@ internal static class ExportParameterParser
 
         if (timeouts.Count == 1)
         {
-            switch (GoStrconv.ParseInt32(timeouts[0], out timeout))
+            var parsed = GoStrconv.ParseInt32(timeouts[0], out timeout);
+            if (parsed != GoStrconv.ParseResult.Ok)
             {
-                case GoStrconv.ParseResult.InvalidSyntax:
-                    error = $"parsing field \"{TimeoutKey}\": strconv.ParseInt: parsing {GoStrconv.Quote(timeouts[0])}: invalid syntax";
-                    return false;
-                case GoStrconv.ParseResult.OutOfRange:
-                    error = $"parsing field \"{TimeoutKey}\": strconv.ParseInt: parsing {GoStrconv.Quote(timeouts[0])}: value out of range";
-                    return false;
+                var reason = parsed == GoStrconv.ParseResult.OutOfRange ? "value out of range" : "invalid syntax";
+                error = $"parsing field \"{TimeoutKey}\": strconv.ParseInt: parsing {GoStrconv.Quote(timeouts[0])}: {reason}";
+                return false;
             }
 
             if (timeout < 0)
