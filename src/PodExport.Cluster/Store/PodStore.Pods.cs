@@ -75,6 +75,8 @@ public sealed partial class PodStore : IResourceEventHandler<V1Pod>
 
     private void ApplyPod(string uid, ResourceEvent<V1Pod> change, DateTimeOffset now)
     {
+        // Read before TryGetState: a lookup that finds the retained pod's cache entry expired retires it, and a late
+        // event for it must still be ignored rather than bring the pod back as live.
         var wasRetained = _retained.ContainsKey(uid);
         var existing = TryGetState(uid);
         if (existing is { Deleted: true } || (existing is null && wasRetained))
