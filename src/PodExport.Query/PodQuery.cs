@@ -93,11 +93,6 @@ public sealed class PodQuery
         if (i + (2 * PrefetchDistance) < count)
         {
             var record = Item(pods, i + (2 * PrefetchDistance));
-            if ((reads & PodObjects.Pod) != 0)
-            {
-                Prefetch.Object(record.Pod);
-            }
-
             if ((reads & PodObjects.Attributes) != 0)
             {
                 Prefetch.Object(record.Attributes);
@@ -114,12 +109,12 @@ public sealed class PodQuery
             var record = Item(pods, i + PrefetchDistance);
             if ((reads & PodObjects.Namespace) != 0)
             {
-                Prefetch.Object(record.Pod.Namespace);
+                Prefetch.Object(record.Namespace);
             }
 
             if ((reads & PodObjects.Name) != 0)
             {
-                Prefetch.Object(record.Pod.Name);
+                Prefetch.Object(record.Name);
             }
 
             if ((reads & PodObjects.Labels) != 0)

@@ -53,6 +53,16 @@ public sealed class PodRecord
 
     public string Name => Pod.Name;
 
+    public string DeploymentId => Pod.DeploymentId;
+
+    public string ClusterId => Pod.ClusterId;
+
+    /// <summary>The pod's creation time (<c>started</c>), when known.</summary>
+    public Timestamp? Started => Pod.Started;
+
+    /// <summary>The line as Go's json.Indent would print it (export-api W-25), rendered on demand.</summary>
+    public byte[] RenderPrettyLine() => PodJsonWriter.RenderPrettyLine(Pod);
+
     /// <summary>A field, not a path through <see cref="Pod"/>: the export and the query read it for every pod.</summary>
     public string Namespace { get; }
 

@@ -16,7 +16,7 @@ internal sealed class StartedPredicate(Timestamp? lower, bool lowerInclusive, Ti
 
     public override bool Matches(PodRecord pod)
     {
-        if (pod.Pod.Started is not { } t)
+        if (pod.Started is not { } t)
         {
             return false;
         }
@@ -30,7 +30,7 @@ internal sealed class StartedPresencePredicate(bool present) : PodPredicate
 {
     private readonly bool _present = present;
 
-    public override bool Matches(PodRecord pod) => pod.Pod.Started.HasValue == _present;
+    public override bool Matches(PodRecord pod) => pod.Started.HasValue == _present;
 }
 
 /// <summary>

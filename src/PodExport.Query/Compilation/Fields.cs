@@ -24,17 +24,17 @@ internal interface IMapField
 
 internal readonly struct PodIdField : IStringField
 {
-    public static string Get(PodRecord pod) => pod.Pod.Id;
+    public static string Get(PodRecord pod) => pod.Id;
 }
 
 internal readonly struct PodNameField : IStringField
 {
-    public static string Get(PodRecord pod) => pod.Pod.Name;
+    public static string Get(PodRecord pod) => pod.Name;
 }
 
 internal readonly struct DeploymentIdField : IStringField
 {
-    public static string Get(PodRecord pod) => pod.Pod.DeploymentId;
+    public static string Get(PodRecord pod) => pod.DeploymentId;
 }
 
 internal readonly struct NamespaceField : IStringField
@@ -44,7 +44,7 @@ internal readonly struct NamespaceField : IStringField
 
 internal readonly struct ClusterIdField : IStringField
 {
-    public static string Get(PodRecord pod) => pod.Pod.ClusterId;
+    public static string Get(PodRecord pod) => pod.ClusterId;
 }
 
 internal readonly struct ClusterField : IStringField

@@ -6,7 +6,7 @@ internal enum PodObjects
 {
     None = 0,
 
-    /// <summary>The wire pod: ids, name, namespace, started.</summary>
+    /// <summary>The record's own fields: ids, name, namespace, started.</summary>
     Pod = 1 << 0,
 
     /// <summary>The side fields: node, owner, images, restarts, deleted, cluster name.</summary>

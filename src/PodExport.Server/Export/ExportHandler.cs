@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using PodExport.Model.Json;
 using PodExport.Model.Records;
 using PodExport.Model.Wire;
 using PodExport.Server.Options;
@@ -238,7 +237,7 @@ public sealed class ExportHandler(
 
             // W-35: expiry is checked before each pod line, including after a read that took the time.
             cancellationToken.ThrowIfCancellationRequested();
-            var line = pretty ? PodJsonWriter.RenderPrettyLine(record.Pod) : record.Line;
+            var line = pretty ? record.RenderPrettyLine() : record.Line;
             if (!await writer.WritePodAsync(line, cancellationToken))
             {
                 return false;
