@@ -5,9 +5,14 @@ using PodExport.Model.Wire;
 
 namespace PodExport.Cluster.Pods;
 
-/// <summary>Turns a <see cref="V1Pod"/> into a <see cref="PodObservation"/> (pod-model M-3, M-12 to M-17, M-21).</summary>
+/// <summary>
+/// Turns a <see cref="V1Pod"/> into a <see cref="PodObservation"/> (pod-model M-3, M-12 to M-17, M-21). The values
+/// many pods repeat come out shared (<see cref="SharedPodValues"/>), so the converter is not thread-safe.
+/// </summary>
 public sealed class PodConverter(bool includeInitContainers, bool includeEphemeralContainers)
 {
+    private readonly SharedPodValues _shared = new();
+
     /// <param name="pod">The pod as the informer delivered it.</param>
     /// <param name="observedAt">Gateway time of this update: <c>finished</c> of a termination Kubernetes gave no time for.</param>
     public PodObservation Convert(V1Pod pod, DateTimeOffset observedAt)
@@ -19,13 +24,15 @@ public sealed class PodConverter(bool includeInitContainers, bool includeEphemer
         // export's per-pod namespace comparisons succeed on reference equality.
         var ns = string.Intern(meta.NamespaceProperty ?? "");
         var node = string.Intern(pod.Spec?.NodeName ?? "");
+        var shared = _shared;
         var status = pod.Status;
 
         var context = new InstanceContext(
             name.Length == 0 && ns.Length == 0 && uid.Length == 0 ? "" : $"{name}.{ns}@{uid}",
             node,
             ContainerIps(status),
-            Timestamp.FromDateTimeOffset(observedAt));
+            Timestamp.FromDateTimeOffset(observedAt),
+            shared);
 
         var live = new List<ContainerInstance>();
         var liveImages = new List<string>();
@@ -55,11 +62,11 @@ public sealed class PodConverter(bool includeInitContainers, bool includeEphemer
             uid,
             name,
             ns,
-            LabelMaps.Copy(meta.Labels),
-            meta.OwnerReferences is { Count: > 0 } references ? [.. references] : []);
+            shared.Labels(meta.Labels),
+            shared.TrackedReference(meta.OwnerReferences));
 
         return new PodObservation(
-            Uuid5.PodId(uid), owner, node, Timestamp.FromNullable(meta.CreationTimestamp), live, liveImages, terminated, restarts);
+            Uuid5.PodId(uid), owner, node, Timestamp.FromNullable(meta.CreationTimestamp), live, [.. liveImages], terminated, restarts);
 
         void Add(IList<V1ContainerStatus>? entries)
         {
@@ -75,28 +82,29 @@ public sealed class PodConverter(bool includeInitContainers, bool includeEphemer
                     continue;
                 }
 
-                var digest = ContainerIds.ImageDigest(entry.ImageID);
+                var digest = shared.String(ContainerIds.ImageDigest(entry.ImageID));
+                var name = shared.String(entry.Name);
                 if (entry.LastState?.Terminated is { } last)
                 {
-                    terminated.Add(context.Terminated(entry.Name ?? "", last, last.ContainerID, digest));
+                    terminated.Add(context.Terminated(name, last, last.ContainerID, digest));
                 }
 
                 if (entry.State?.Terminated is { } ended)
                 {
                     var containerId = string.IsNullOrEmpty(entry.ContainerID) ? ended.ContainerID : entry.ContainerID;
-                    terminated.Add(context.Terminated(entry.Name ?? "", ended, containerId, digest));
+                    terminated.Add(context.Terminated(name, ended, containerId, digest));
                     continue;
                 }
 
-                live.Add(context.Live(entry, digest));
+                live.Add(context.Live(entry, name, digest));
                 if (SpecImage(pod.Spec, entry.Name) is { Length: > 0 } specImage)
                 {
-                    liveImages.Add(specImage);
+                    liveImages.Add(shared.String(specImage));
                 }
 
                 if (!string.IsNullOrEmpty(entry.Image))
                 {
-                    liveImages.Add(entry.Image);
+                    liveImages.Add(shared.String(entry.Image));
                 }
             }
         }
@@ -159,13 +167,13 @@ public sealed class PodConverter(bool includeInitContainers, bool includeEphemer
         return null;
     }
 
-    private sealed record InstanceContext(string ContainingPodId, string Node, string[] Ips, Timestamp ObservedAt)
+    private sealed record InstanceContext(string ContainingPodId, string Node, string[] Ips, Timestamp ObservedAt, SharedPodValues Shared)
     {
-        public ContainerInstance Live(V1ContainerStatus entry, string digest) => new()
+        public ContainerInstance Live(V1ContainerStatus entry, string name, string digest) => new()
         {
             InstanceId = ContainerIds.Parse(entry.ContainerID, Node),
             ContainingPodId = ContainingPodId,
-            ContainerName = entry.Name ?? "",
+            ContainerName = name,
             ContainerIps = Ips,
             Started = Timestamp.FromNullable(entry.State?.Running?.StartedAt),
             ImageDigest = digest,
@@ -184,7 +192,7 @@ public sealed class PodConverter(bool includeInitContainers, bool includeEphemer
                 ImageDigest = digest,
                 Finished = Timestamp.FromNullable(state.FinishedAt) ?? ObservedAt,
                 ExitCode = state.ExitCode,
-                TerminationReason = state.Reason ?? "",
+                TerminationReason = Shared.String(state.Reason),
             };
             return new TerminatedObservation(instance, TerminatedObservation.KeyOf(instanceId.Id, containerName, instance.Started, Timestamp.FromNullable(state.FinishedAt)));
         }

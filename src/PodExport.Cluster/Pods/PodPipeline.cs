@@ -1,5 +1,6 @@
 using PodExport.Cluster.Identity;
 using PodExport.Cluster.Workloads;
+using PodExport.Model.Json;
 using PodExport.Model.Records;
 using PodExport.Model.Wire;
 
@@ -24,22 +25,30 @@ public sealed class PodPipeline(int terminatedInstancesPerContainer, ClusterIden
         var live = LiveInstances(observation, history);
         var pod = BuildPod(observation, owner, live, history);
         var attributes = BuildAttributes(observation, owner, observation.LiveImages, deletedAt: null);
-        var record = previous is not null && PodRecordEquality.Same(previous.Record, pod, attributes)
-            ? previous.Record
-            : new PodRecord(pod, attributes);
-        // The terminated observations are in the history now (or were duplicates); keeping them would only hold memory.
-        return new PodState(observation with { Terminated = [] }, history, owner, record);
+        var before = previous?.Record;
+        if (before is not null && PodRecordEquality.SameAttributes(before.Attributes, attributes))
+        {
+            attributes = before.Attributes;
+        }
+
+        // The same line and attributes give back the previous record itself.
+        var record = PodRecord.Create(pod, attributes, before);
+        return new PodState(Kept(observation, previous?.Observation, record), history, owner, record);
     }
 
     /// <summary>
     /// M-23 (2) and (3): every live instance becomes a terminated one with reason <c>PodDeleted</c>; the result is
-    /// the frozen record a retained pod is exported with (M-25). Apply the final object first (M-23 (1)).
+    /// the frozen record a retained pod is exported with (M-25). Apply the final object first (M-23 (1)), or pass the
+    /// state as last held.
     /// </summary>
     public PodState Delete(PodState state, DateTimeOffset observedAt, out int evicted)
     {
         var finished = Timestamp.FromDateTimeOffset(observedAt);
-        var ended = new List<TerminatedObservation>(state.Record.Pod.LiveInstances.Count);
-        foreach (var live in state.Record.Pod.LiveInstances)
+
+        // The record keeps no wire object; its line holds the live instances as last applied.
+        var liveInstances = PodJsonReader.ReadLine(state.Record.Line).LiveInstances;
+        var ended = new List<TerminatedObservation>(liveInstances.Count);
+        foreach (var live in liveInstances)
         {
             var instance = live with { Finished = finished, ExitCode = 0, TerminationReason = PodDeletedReason };
             ended.Add(new TerminatedObservation(
@@ -50,7 +59,7 @@ public sealed class PodPipeline(int terminatedInstancesPerContainer, ClusterIden
         var history = state.History.Merge(ended, Cap, out evicted);
         var pod = BuildPod(state.Observation, state.Owner, [], history);
         var attributes = BuildAttributes(state.Observation, state.Owner, [], observedAt);
-        return state with { History = history, Record = new PodRecord(pod, attributes) };
+        return state with { History = history, Record = PodRecord.Create(pod, attributes, state.Record) };
     }
 
     /// <summary>The same pod under a newly resolved owner (M-11); the record is rebuilt only if the owner facts differ.</summary>
@@ -61,14 +70,43 @@ public sealed class PodPipeline(int terminatedInstancesPerContainer, ClusterIden
             return state with { Owner = owner };
         }
 
-        var pod = state.Record.Pod with { DeploymentId = owner.DeploymentId };
         var attributes = state.Record.Attributes with
         {
             OwnerName = owner.Name,
             OwnerKind = owner.Kind,
             OwnerLabels = owner.Labels,
         };
-        return state with { Owner = owner, Record = new PodRecord(pod, attributes) };
+        return state with { Owner = owner, Record = state.Record.WithOwner(owner.DeploymentId, attributes) };
+    }
+
+    /// <summary>
+    /// The observation as the state keeps it, holding the record's strings rather than this update's copies of them,
+    /// and the previous one itself when nothing it holds has changed.
+    /// </summary>
+    private static PodObservation Kept(PodObservation observation, PodObservation? previous, PodRecord record)
+    {
+        var owner = observation.Owner;
+        if (!ReferenceEquals(owner.Uid, record.Attributes.PodUid) || !ReferenceEquals(owner.Name, record.Name))
+        {
+            owner = owner with { Uid = record.Attributes.PodUid, Name = record.Name };
+        }
+
+        if (previous is not null
+            && previous.Id == observation.Id
+            && previous.Node == observation.Node
+            && previous.Started == observation.Started
+            && previous.RestartCount == observation.RestartCount
+            && previous.Owner.Uid == owner.Uid
+            && previous.Owner.Name == owner.Name
+            && previous.Owner.Namespace == owner.Namespace
+            && LabelMaps.Equal(previous.Owner.Labels, owner.Labels)
+            && (ReferenceEquals(previous.Owner.OwnerReferences, owner.OwnerReferences)
+                || (previous.Owner.OwnerReferences.Count == 0 && owner.OwnerReferences.Count == 0)))
+        {
+            return previous;
+        }
+
+        return observation with { Id = record.Id, Owner = owner, LiveInstances = [], LiveImages = [], Terminated = [] };
     }
 
     private static ContainerInstance[] LiveInstances(PodObservation observation, TerminatedHistory history)

@@ -14,7 +14,10 @@ internal sealed class OrderedPodIndex
 
     private static readonly IComparer<PodRecord> Order = Comparer<PodRecord>.Create(PodRecord.CompareExportOrder);
 
-    private readonly Dictionary<string, (PodRecord? Before, PodRecord? After)> _staged = new(StringComparer.Ordinal);
+    // A list stages every pod at once; a dictionary keeps its capacity when cleared, so a large one is dropped instead.
+    private const int KeepStagedCapacity = 1024;
+
+    private Dictionary<string, (PodRecord? Before, PodRecord? After)> _staged = new(StringComparer.Ordinal);
     private List<PodRecord> _ordered = [];
     private PodRecord[] _published = [];
     private bool _dirty;
@@ -52,7 +55,15 @@ internal sealed class OrderedPodIndex
             ApplyBulk();
         }
 
-        _staged.Clear();
+        if (_staged.Count > KeepStagedCapacity)
+        {
+            _staged = new Dictionary<string, (PodRecord? Before, PodRecord? After)>(StringComparer.Ordinal);
+        }
+        else
+        {
+            _staged.Clear();
+        }
+
         _dirty = true;
         return true;
     }

@@ -83,7 +83,7 @@ public sealed partial class PodStore : IResourceEventHandler<OwnerObject>
                 _graph.Track(uid, owner.Path);
             }
 
-            SetState(state, PodPipeline.Reown(state, owner), _liveEntry);
+            SetState(state, PodPipeline.Reown(state, owner));
             MoveStaticGroup(state.Owner, owner);
         }
     }

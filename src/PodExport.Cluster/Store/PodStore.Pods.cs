@@ -85,12 +85,26 @@ public sealed partial class PodStore : IResourceEventHandler<V1Pod>
             return;
         }
 
-        var updated = Upsert(existing, change.Object, now);
-        if (change.Type == ResourceEventType.Deleted)
+        if (change.Type != ResourceEventType.Deleted)
         {
-            Delete(updated, now);
+            Upsert(existing, change.Object, now);
+            return;
+        }
+
+        if (!IsIdentityOnly(change.Object))
+        {
+            Delete(Upsert(existing, change.Object, now), now);
+        }
+        else if (existing is not null)
+        {
+            // A relist's synthetic delete carries only the pod's identity (kubernetes-api B.7): the final object is
+            // the last one held (M-23 (1)), already applied.
+            Delete(existing, now);
         }
     }
+
+    /// <summary>A pod object with metadata only: nothing to apply as an update.</summary>
+    private static bool IsIdentityOnly(V1Pod pod) => pod.Spec is null && pod.Status is null;
 
     private PodState Upsert(PodState? existing, V1Pod pod, DateTimeOffset now)
     {
@@ -110,7 +124,7 @@ public sealed partial class PodStore : IResourceEventHandler<V1Pod>
             _graph.Track(next.Uid, owner.Path);
         }
 
-        SetState(existing, next, _liveEntry);
+        SetState(existing, next);
         MoveStaticGroup(existing?.Owner, owner);
         return next;
     }

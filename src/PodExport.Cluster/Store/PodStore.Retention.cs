@@ -18,7 +18,8 @@ public sealed partial class PodStore
             AbsoluteExpiration = deletedAt + _options.DeletedPodRetention,
         };
         entry.RegisterPostEvictionCallback(static (key, _, reason, state) => ((PodStore)state!).OnCacheEviction(key, reason), this);
-        SetState(live, deleted, entry);
+        SetState(live, deleted);
+        _cache.Set(new PodCacheKey(deleted.Uid), deleted.Uid, entry);
 
         var retained = new RetainedPod(deleted.Uid, deleted.Owner.DeploymentId, deletedAt, deleted.Record, deleted.History.Count);
         _retained.Add(retained.Uid, retained);
@@ -68,6 +69,7 @@ public sealed partial class PodStore
         }
 
         _heldInstances -= retained.HeldInstances;
+        _pods.Remove(retained.Uid);
         _cache.Remove(new PodCacheKey(retained.Uid));
         _index.Stage(retained.Uid, retained.Record, null);
         _metrics.Dropped(reason);

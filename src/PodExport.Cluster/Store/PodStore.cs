@@ -11,7 +11,8 @@ namespace PodExport.Cluster.Store;
 
 /// <summary>
 /// The cluster's pods in memory (pod-model §6 to §10): receives the informers' pod and owner events, keeps each
-/// pod's state and record in a memory cache (whose expirations retire retained deleted pods), and hands out
+/// pod's state and record by UID, gives each retained deleted pod a memory-cache entry (whose expiration retires
+/// it), and hands out
 /// consistent, ordered, point-in-time snapshots. Every change — one event or one whole list — is applied under one
 /// lock and becomes visible at once (M-30); handlers never wait for anything but that lock.
 /// </summary>
@@ -24,6 +25,7 @@ public sealed partial class PodStore : IPodSnapshotSource, IDisposable
     private static readonly TimeSpan SnapshotLockWait = TimeSpan.FromMilliseconds(5);
 
     private readonly Lock _gate = new();
+    private readonly Dictionary<string, PodState> _pods = new(StringComparer.Ordinal);
     private readonly MemoryCache _cache;
     private readonly WorkloadGraph _graph = new();
     private readonly OrderedPodIndex _index = new();
@@ -34,7 +36,6 @@ public sealed partial class PodStore : IPodSnapshotSource, IDisposable
     private readonly StoreMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly ILogger<PodStore> _logger;
-    private readonly MemoryCacheEntryOptions _liveEntry = new() { Priority = CacheItemPriority.NeverRemove };
     private readonly HashSet<string> _expectedOwnerKinds;
     private readonly HashSet<string> _syncedOwnerKinds = new(StringComparer.Ordinal);
     private readonly ITimer _sweep;
@@ -62,7 +63,9 @@ public sealed partial class PodStore : IPodSnapshotSource, IDisposable
         _expectedOwnerKinds = new HashSet<string>(WorkloadGraph.WatchedKinds, StringComparer.Ordinal);
 
         // A cache of our own: its clock must be the injected one, and a shared cache might carry a SizeLimit,
-        // which would make it refuse live pods (ARCHITECTURE.md: bounded by the caps, not by a cache size).
+        // which would make it refuse retained pods (ARCHITECTURE.md: bounded by the caps, not by a cache size). Live
+        // pods need no expiry, so they live in the dictionary only: a cache entry per pod would cost more than many a
+        // pod's whole state.
         _cache = new MemoryCache(new MemoryCacheOptions { Clock = new TimeProviderClock(time) });
         _sweep = time.CreateTimer(static state => ((PodStore)state!).Sweep(), this, SweepInterval, SweepInterval);
         _metrics.SetHeld(0, 0, 0);
@@ -212,31 +215,36 @@ public sealed partial class PodStore : IPodSnapshotSource, IDisposable
 
     private PodState? TryGetState(string uid)
     {
-        if (_cache.TryGetValue(new PodCacheKey(uid), out PodState? state))
+        if (!_pods.TryGetValue(uid, out var state))
         {
-            return state;
+            return null;
         }
 
-        if (_retained.TryGetValue(uid, out var retained))
+        if (state.Deleted && !_cache.TryGetValue(new PodCacheKey(uid), out _))
         {
             // The cache noticed the expiry before the sweep did.
-            Retire(retained, DropReason.RetentionExpired);
+            if (_retained.TryGetValue(uid, out var retained))
+            {
+                Retire(retained, DropReason.RetentionExpired);
+            }
+
+            return null;
         }
 
-        return null;
+        return state;
     }
 
-    private void SetState(PodState? before, PodState after, MemoryCacheEntryOptions entry)
+    private void SetState(PodState? before, PodState after)
     {
         _heldInstances += after.History.Count - (before?.History.Count ?? 0);
-        _cache.Set(new PodCacheKey(after.Uid), after, entry);
+        _pods[after.Uid] = after;
         _index.Stage(after.Uid, before?.Record, after.Record);
     }
 
     private void RemoveState(PodState state)
     {
         _heldInstances -= state.History.Count;
-        _cache.Remove(new PodCacheKey(state.Uid));
+        _pods.Remove(state.Uid);
         _index.Stage(state.Uid, state.Record, null);
     }
 }

@@ -22,6 +22,9 @@ public static class LabelMaps
         return copy.Count == 0 ? Empty : copy;
     }
 
+    /// <summary>Equality by content (ordinal keys and values), for sharing one map among pods with the same labels.</summary>
+    public static IEqualityComparer<IReadOnlyDictionary<string, string>> ContentComparer { get; } = new ByContent();
+
     public static bool Equal(IReadOnlyDictionary<string, string> left, IReadOnlyDictionary<string, string> right)
     {
         if (ReferenceEquals(left, right))
@@ -43,5 +46,23 @@ public static class LabelMaps
         }
 
         return true;
+    }
+
+    private sealed class ByContent : IEqualityComparer<IReadOnlyDictionary<string, string>>
+    {
+        public bool Equals(IReadOnlyDictionary<string, string>? x, IReadOnlyDictionary<string, string>? y) =>
+            x is null || y is null ? ReferenceEquals(x, y) : Equal(x, y);
+
+        public int GetHashCode(IReadOnlyDictionary<string, string> obj)
+        {
+            // Order-independent: two maps with the same entries enumerate them in different orders.
+            var hash = obj.Count;
+            foreach (var (key, value) in obj)
+            {
+                hash += HashCode.Combine(StringComparer.Ordinal.GetHashCode(key), value is null ? 0 : StringComparer.Ordinal.GetHashCode(value));
+            }
+
+            return hash;
+        }
     }
 }

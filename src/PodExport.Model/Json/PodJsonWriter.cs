@@ -34,10 +34,16 @@ public static partial class PodJsonWriter
     };
 
     /// <summary><c>{"result":{"pod":…}}</c> + <c>\n</c>, compact.</summary>
-    public static byte[] RenderLine(Pod pod) => RenderPodLine(pod, pretty: false);
+    public static byte[] RenderLine(Pod pod) => RenderPodLine(pod, pretty: false, reuse: null);
+
+    /// <summary>
+    /// As <see cref="RenderLine(Pod)"/>, but returns <paramref name="previous"/> itself when the bytes are the same,
+    /// so an unchanged pod costs no new array.
+    /// </summary>
+    public static byte[] RenderLine(Pod pod, byte[]? previous) => RenderPodLine(pod, pretty: false, reuse: previous);
 
     /// <summary>The same message indented as Go's json.Indent(prefix "", indent "  "), + <c>\n</c> (W-25).</summary>
-    public static byte[] RenderPrettyLine(Pod pod) => RenderPodLine(pod, pretty: true);
+    public static byte[] RenderPrettyLine(Pod pod) => RenderPodLine(pod, pretty: true, reuse: null);
 
     /// <summary><c>{"error":{"code":N,"message":"…","details":[]}}</c> + <c>\n</c> (W-28, W-29).</summary>
     public static byte[] RenderErrorLine(RpcStatus status, bool pretty)
@@ -65,7 +71,7 @@ public static partial class PodJsonWriter
         return buffer.ToArray(newline: false);
     }
 
-    private static byte[] RenderPodLine(Pod pod, bool pretty)
+    private static byte[] RenderPodLine(Pod pod, bool pretty, byte[]? reuse)
     {
         ArgumentNullException.ThrowIfNull(pod);
         var buffer = RenderBuffer.Rent(pretty);
@@ -77,6 +83,6 @@ public static partial class PodJsonWriter
         WritePod(writer, pod);
         writer.WriteEndObject();
         writer.WriteEndObject();
-        return buffer.ToArray(newline: true);
+        return buffer.ToArray(newline: true, reuse);
     }
 }

@@ -40,11 +40,19 @@ internal sealed class RenderBuffer
         return buffer;
     }
 
-    /// <summary>Flushes the writer and copies what was written, plus an optional <c>\n</c>, into a new array.</summary>
-    public byte[] ToArray(bool newline)
+    /// <summary>Flushes the writer and copies what was written, plus an optional <c>\n</c>, into a new array (or returns <paramref name="reuse"/> when it holds exactly those bytes).</summary>
+    public byte[] ToArray(bool newline, byte[]? reuse = null)
     {
         Writer.Flush();
         var written = _buffer.WrittenSpan;
+        if (reuse is not null
+            && reuse.Length == written.Length + (newline ? 1 : 0)
+            && written.SequenceEqual(reuse.AsSpan(0, written.Length))
+            && (!newline || reuse[^1] == (byte)'\n'))
+        {
+            return reuse;
+        }
+
         var result = GC.AllocateUninitializedArray<byte>(written.Length + (newline ? 1 : 0));
         written.CopyTo(result);
         if (newline)

@@ -95,6 +95,65 @@ public static class Rfc3339
         return position;
     }
 
+    /// <summary>
+    /// Parses what <see cref="Format(Timestamp, Span{byte})"/> writes: <c>yyyy-MM-ddTHH:mm:ss</c>, an optional
+    /// fraction of 1 to 9 digits, and <c>Z</c>.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> text, out Timestamp value)
+    {
+        value = default;
+        if (text.Length < 20 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[^1] != 'Z')
+        {
+            return false;
+        }
+
+        if (!TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
+            || !TryDigits(text.Slice(11, 2), out var hour) || !TryDigits(text.Slice(14, 2), out var minute) || !TryDigits(text.Slice(17, 2), out var second))
+        {
+            return false;
+        }
+
+        var nanos = 0;
+        var fraction = text[19..^1];
+        if (fraction.Length > 0)
+        {
+            if (fraction.Length < 2 || fraction.Length > 10 || fraction[0] != '.' || !TryDigits(fraction[1..], out nanos))
+            {
+                return false;
+            }
+
+            for (var i = fraction.Length - 1; i < 9; i++)
+            {
+                nanos *= 10;
+            }
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        var date = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc);
+        value = new Timestamp((date.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerSecond, nanos);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<byte> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (c is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+
     private static void WriteDigits(Span<byte> destination, int value)
     {
         for (var i = destination.Length - 1; i >= 0; i--)

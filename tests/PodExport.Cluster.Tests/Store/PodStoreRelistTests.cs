@@ -51,7 +51,8 @@ public sealed class PodStoreRelistTests : IDisposable
         store.OnList([Modified(restarted)], initial: false);
 
         var after = store.TakeSnapshot().Pods[0];
-        Assert.Same(before.Pod.TerminatedInstances, after.Pod.TerminatedInstances);
+        Assert.Equal(Ids(before.Pod.TerminatedInstances), Ids(after.Pod.TerminatedInstances));
+        Assert.Equal([WorkedExample.AppRun1, WorkedExample.AppRun2], Ids(after.Pod.TerminatedInstances));
         Assert.Equal("aaaa", after.Pod.LiveInstances[0].InstanceId!.Id);
     }
 
@@ -128,4 +129,7 @@ public sealed class PodStoreRelistTests : IDisposable
 
         Assert.Empty(_harness.Store.TakeSnapshot().Pods);
     }
+
+    private static string[] Ids(IReadOnlyList<Model.Wire.Pod.ContainerInstanceList> buckets) =>
+        [.. buckets.SelectMany(b => b.Instances).Select(i => i.InstanceId!.Id)];
 }
