@@ -37,6 +37,49 @@ public sealed class PodStoreRelistTests : IDisposable
     }
 
     [Fact]
+    public void Store_RelistDeleteWithIdentityOnly_LastStateHeldIsFinal()
+    {
+        var store = _harness.Store;
+        store.OnList([Added(WorkedExample.ReplicaSet), Added(WorkedExample.Deployment)], initial: true);
+        store.OnList([Added(WorkedExample.Pod())], initial: true);
+        store.OnEvent(Modified(WorkedExample.CrashLoop()));
+        var held = store.TakeSnapshot().Pods[0];
+        _harness.Time.Advance(TimeSpan.FromMinutes(3));
+        var relistTime = _harness.Time.GetUtcNow();
+
+        // kubernetes-api B.7: the synthetic delete carries the pod's identity only; M-23 (1) then uses the last state held.
+        store.OnList([Deleted(IdentityOnly(WorkedExample.Pod()))], initial: false);
+
+        var gone = Assert.Single(store.TakeSnapshot().Pods);
+        Assert.True(gone.Attributes.Deleted);
+        Assert.Equal(relistTime, gone.Attributes.DeletedAt);
+        Assert.Equal((held.Id, held.DeploymentId, held.Started), (gone.Id, gone.DeploymentId, gone.Started));
+        Assert.Equal(held.Attributes.Labels, gone.Attributes.Labels);
+        Assert.Equal(held.Attributes.RestartCount, gone.Attributes.RestartCount);
+        Assert.Empty(gone.Pod.LiveInstances);
+        var app = gone.Pod.TerminatedInstances[0].Instances;
+        Assert.Equal([WorkedExample.AppRun1, WorkedExample.AppRun2, ""], app.Select(i => i.InstanceId!.Id));
+        Assert.Equal(("PodDeleted", Timestamp.FromDateTimeOffset(relistTime)), (app[2].TerminationReason, app[2].Finished!.Value));
+        var log = Assert.Single(gone.Pod.TerminatedInstances[1].Instances);
+        Assert.Equal((WorkedExample.LogRun1, "PodDeleted"), (log.InstanceId!.Id, log.TerminationReason));
+        Assert.Equal((0, 1), (store.LivePodCount, store.RetainedPodCount));
+    }
+
+    [Fact]
+    public void Store_IdentityOnlyDeleteOfUnknownPod_Ignored()
+    {
+        var store = _harness.Store;
+        store.OnList([Added(WorkedExample.ReplicaSet), Added(WorkedExample.Deployment)], initial: true);
+        store.OnList(Array.Empty<PodExport.Cluster.Informers.ResourceEvent<k8s.Models.V1Pod>>(), initial: true);
+
+        store.OnEvent(Deleted(IdentityOnly(WorkedExample.Pod())));
+
+        Assert.Empty(store.TakeSnapshot().Pods);
+        Assert.Null(store.Find(WorkedExample.PodUid));
+        Assert.Equal((0, 0), (store.LivePodCount, store.RetainedPodCount));
+    }
+
+    [Fact]
     public void Store_RelistOfSamePods_KeepsBucketsWithoutDuplicates()
     {
         var store = _harness.Store;
@@ -132,4 +175,16 @@ public sealed class PodStoreRelistTests : IDisposable
 
     private static string[] Ids(IReadOnlyList<Model.Wire.Pod.ContainerInstanceList> buckets) =>
         [.. buckets.SelectMany(b => b.Instances).Select(i => i.InstanceId!.Id)];
+
+    /// <summary>What the relist's synthetic delete carries after the Reflector change: metadata identity only.</summary>
+    private static k8s.Models.V1Pod IdentityOnly(k8s.Models.V1Pod pod) => new()
+    {
+        Metadata = new k8s.Models.V1ObjectMeta
+        {
+            Name = pod.Metadata.Name,
+            NamespaceProperty = pod.Metadata.NamespaceProperty,
+            Uid = pod.Metadata.Uid,
+            ResourceVersion = pod.Metadata.ResourceVersion,
+        },
+    };
 }
