@@ -9,9 +9,14 @@ namespace PodExport.Cluster.Pods;
 /// Turns a <see cref="V1Pod"/> into a <see cref="PodObservation"/> (pod-model M-3, M-12 to M-17, M-21). The values
 /// many pods repeat come out shared (<see cref="SharedPodValues"/>), so the converter is not thread-safe.
 /// </summary>
-public sealed class PodConverter(bool includeInitContainers, bool includeEphemeralContainers)
+public sealed class PodConverter(bool includeInitContainers, bool includeEphemeralContainers, SharedPodValues shared)
 {
-    private readonly SharedPodValues _shared = new();
+    private readonly SharedPodValues _shared = shared;
+
+    public PodConverter(bool includeInitContainers, bool includeEphemeralContainers)
+        : this(includeInitContainers, includeEphemeralContainers, new SharedPodValues())
+    {
+    }
 
     /// <param name="pod">The pod as the informer delivered it.</param>
     /// <param name="observedAt">Gateway time of this update: <c>finished</c> of a termination Kubernetes gave no time for.</param>
@@ -66,7 +71,7 @@ public sealed class PodConverter(bool includeInitContainers, bool includeEphemer
             shared.TrackedReference(meta.OwnerReferences));
 
         return new PodObservation(
-            Uuid5.PodId(uid), owner, node, Timestamp.FromNullable(meta.CreationTimestamp), live, [.. liveImages], terminated, restarts);
+            Uuid5.PodId(uid), owner, node, Timestamp.FromNullable(meta.CreationTimestamp), live, shared.Share([.. liveImages]), terminated, restarts);
 
         void Add(IList<V1ContainerStatus>? entries)
         {

@@ -7,12 +7,18 @@ using PodExport.Model.Wire;
 namespace PodExport.Cluster.Pods;
 
 /// <summary>
-/// Turns an observation plus the pod's history and owner into its next state and record (pod-model §6, §8). Pure:
-/// the store decides when to call it and what to keep. A record is only built when the pod actually changed, so
+/// Turns an observation plus the pod's history and owner into its next state and record (pod-model §6, §8). Pure
+/// apart from sharing list values through the pool (so not thread-safe when given one, as the store does under its
+/// lock): the store decides when to call it and what to keep. A record is only built when the pod actually changed, so
 /// an unchanged pod keeps its rendered line.
 /// </summary>
-public sealed class PodPipeline(int terminatedInstancesPerContainer, ClusterIdentity identity)
+public sealed class PodPipeline(int terminatedInstancesPerContainer, ClusterIdentity identity, IStringArrayPool? pool)
 {
+    public PodPipeline(int terminatedInstancesPerContainer, ClusterIdentity identity)
+        : this(terminatedInstancesPerContainer, identity, pool: null)
+    {
+    }
+
     /// <summary>M-23: the reason of an instance that was still live when its pod was deleted.</summary>
     public const string PodDeletedReason = "PodDeleted";
 
@@ -32,7 +38,7 @@ public sealed class PodPipeline(int terminatedInstancesPerContainer, ClusterIden
         }
 
         // The same line and attributes give back the previous record itself.
-        var record = PodRecord.Create(pod, attributes, before);
+        var record = PodRecord.Create(pod, attributes, before, pool);
         return new PodState(Kept(observation, previous?.Observation, record), history, owner, record);
     }
 
@@ -59,7 +65,7 @@ public sealed class PodPipeline(int terminatedInstancesPerContainer, ClusterIden
         var history = state.History.Merge(ended, Cap, out evicted);
         var pod = BuildPod(state.Observation, state.Owner, [], history);
         var attributes = BuildAttributes(state.Observation, state.Owner, [], observedAt);
-        return state with { History = history, Record = PodRecord.Create(pod, attributes, state.Record) };
+        return state with { History = history, Record = PodRecord.Create(pod, attributes, state.Record, pool) };
     }
 
     /// <summary>The same pod under a newly resolved owner (M-11); the record is rebuilt only if the owner facts differ.</summary>

@@ -1,5 +1,6 @@
 using k8s.Models;
 using PodExport.Cluster.Workloads;
+using PodExport.Model.Records;
 
 namespace PodExport.Cluster.Pods;
 
@@ -8,7 +9,7 @@ namespace PodExport.Cluster.Pods;
 /// keys and values; whole label maps (every pod of a ReplicaSet carries the same labels); owner references. Not
 /// thread-safe: one converter, used under the store's lock.
 /// </summary>
-public sealed class SharedPodValues
+public sealed class SharedPodValues : IStringArrayPool
 {
     // Large enough that the values of every workload stay shared while a whole list streams through, small enough
     // that what churn leaves behind (unique label values, old image tags) stays a few megabytes.
@@ -19,9 +20,17 @@ public sealed class SharedPodValues
     private readonly InternPool<string> _strings = new(StringComparer.Ordinal, StringGeneration);
     private readonly InternPool<IReadOnlyDictionary<string, string>> _labels = new(LabelMaps.ContentComparer, MapGeneration);
     private readonly InternPool<IReadOnlyList<V1OwnerReference>> _references = new(OwnerReferenceListComparer.Instance, ReferenceGeneration);
+    private readonly InternPool<string[]> _arrays = new(StringArrayComparer.Instance, MapGeneration);
 
     /// <summary>The shared instance of a string; <c>""</c> for null.</summary>
     public string String(string? value) => string.IsNullOrEmpty(value) ? "" : _strings.Intern(value);
+
+    /// <summary>The shared instance of a string array (container names, digests, images); the same empty array for any empty one.</summary>
+    public string[] Share(string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Length == 0 ? [] : _arrays.Intern(values);
+    }
 
     /// <summary>A shared, private (never the Kubernetes object's) copy of a label map.</summary>
     public IReadOnlyDictionary<string, string> Labels(IDictionary<string, string>? labels)
@@ -105,6 +114,25 @@ public sealed class SharedPodValues
             {
                 hash.Add(reference.Uid, StringComparer.Ordinal);
                 hash.Add(reference.Name, StringComparer.Ordinal);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
+
+    private sealed class StringArrayComparer : IEqualityComparer<string[]>
+    {
+        public static readonly StringArrayComparer Instance = new();
+
+        public bool Equals(string[]? x, string[]? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.AsSpan().SequenceEqual(y));
+
+        public int GetHashCode(string[] obj)
+        {
+            var hash = new HashCode();
+            foreach (var value in obj)
+            {
+                hash.Add(value, StringComparer.Ordinal);
             }
 
             return hash.ToHashCode();

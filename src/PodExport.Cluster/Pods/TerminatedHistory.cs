@@ -9,22 +9,38 @@ namespace PodExport.Cluster.Pods;
 /// </summary>
 public sealed class TerminatedHistory
 {
-    public static readonly TerminatedHistory Empty = new([], []);
+    public static readonly TerminatedHistory Empty = new([]);
 
     private readonly HistoryBucket[] _buckets;
 
-    private TerminatedHistory(HistoryBucket[] buckets, IReadOnlyList<Pod.ContainerInstanceList> wire)
+    private TerminatedHistory(HistoryBucket[] buckets)
     {
         _buckets = buckets;
-        Wire = wire;
         foreach (var bucket in buckets)
         {
             Count += bucket.Instances.Length;
         }
     }
 
-    /// <summary>The buckets as <c>terminatedInstances</c> carries them.</summary>
-    public IReadOnlyList<Pod.ContainerInstanceList> Wire { get; }
+    /// <summary>The buckets as <c>terminatedInstances</c> carries them (built on each call: only renders need them).</summary>
+    public IReadOnlyList<Pod.ContainerInstanceList> Wire
+    {
+        get
+        {
+            if (_buckets.Length == 0)
+            {
+                return [];
+            }
+
+            var wire = new Pod.ContainerInstanceList[_buckets.Length];
+            for (var i = 0; i < wire.Length; i++)
+            {
+                wire[i] = new Pod.ContainerInstanceList(_buckets[i].Instances);
+            }
+
+            return wire;
+        }
+    }
 
     /// <summary>Instances held in all buckets.</summary>
     public int Count { get; }
@@ -67,16 +83,18 @@ public sealed class TerminatedHistory
                 continue;
             }
 
-            var name = observation.Instance.ContainerName;
+            var instance = SharePodFields(current, observation.Instance);
+            var key = StoredKey(observation.Key, instance);
+            var name = instance.ContainerName;
             var index = IndexOf(current, name);
             if (index < 0)
             {
                 buckets ??= [.. _buckets];
-                buckets.Add(new HistoryBucket(name, [observation.Instance], [observation.Key]));
+                buckets.Add(new HistoryBucket(name, [instance], [key]));
                 continue;
             }
 
-            if (current[index].TryInsert(observation, cap, out var updated, out var removed))
+            if (current[index].TryInsert(instance, key, cap, out var updated, out var removed))
             {
                 buckets ??= [.. _buckets];
                 buckets[index] = updated;
@@ -100,28 +118,56 @@ public sealed class TerminatedHistory
         return c != 0 ? c : string.CompareOrdinal(left.InstanceId?.Id, right.InstanceId?.Id);
     }
 
-    private static TerminatedHistory Create(List<HistoryBucket> buckets)
-    {
-        var wire = new Pod.ContainerInstanceList[buckets.Count];
-        for (var i = 0; i < buckets.Count; i++)
-        {
-            wire[i] = buckets[i].Wire;
-        }
-
-        return new TerminatedHistory([.. buckets], wire);
-    }
+    private static TerminatedHistory Create(List<HistoryBucket> buckets) => new([.. buckets]);
 
     private static bool Holds(IReadOnlyList<HistoryBucket> buckets, string key)
     {
+        var byId = key.StartsWith(TerminatedObservation.IdKeyPrefix, StringComparison.Ordinal);
         foreach (var bucket in buckets)
         {
-            if (Array.IndexOf(bucket.Keys, key) >= 0)
+            for (var i = 0; i < bucket.Keys.Length; i++)
             {
-                return true;
+                var held = bucket.Keys[i];
+                if (held is null
+                    ? byId && key.AsSpan(TerminatedObservation.IdKeyPrefix.Length).SequenceEqual(bucket.Instances[i].InstanceId?.Id)
+                    : string.Equals(held, key, StringComparison.Ordinal))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The key as a bucket keeps it: null when it is the instance's own id (<c>id:</c> + id), which the instance
+    /// already holds; a 64-character container id need not be kept twice.
+    /// </summary>
+    private static string? StoredKey(string key, ContainerInstance instance) =>
+        key.StartsWith(TerminatedObservation.IdKeyPrefix, StringComparison.Ordinal)
+        && instance.InstanceId is { Id.Length: > 0 } id
+        && key.AsSpan(TerminatedObservation.IdKeyPrefix.Length).SequenceEqual(id.Id)
+            ? null
+            : key;
+
+    /// <summary>
+    /// The instance holding the pod-wide strings (containing pod id, IPs) of an instance already held when they are
+    /// equal: each update brings its own copies, and a pod's instances would otherwise keep one per update.
+    /// </summary>
+    private static ContainerInstance SharePodFields(IReadOnlyList<HistoryBucket> buckets, ContainerInstance instance)
+    {
+        if (buckets.Count == 0)
+        {
+            return instance;
+        }
+
+        var held = buckets[0].Instances[0];
+        var podId = held.ContainingPodId == instance.ContainingPodId ? held.ContainingPodId : instance.ContainingPodId;
+        var ips = held.ContainerIps.SequenceEqual(instance.ContainerIps, StringComparer.Ordinal) ? held.ContainerIps : instance.ContainerIps;
+        return ReferenceEquals(podId, instance.ContainingPodId) && ReferenceEquals(ips, instance.ContainerIps)
+            ? instance
+            : instance with { ContainingPodId = podId, ContainerIps = ips };
     }
 
     private static int IndexOf(IReadOnlyList<HistoryBucket> buckets, string name)
@@ -137,29 +183,20 @@ public sealed class TerminatedHistory
         return -1;
     }
 
-    private sealed class HistoryBucket
+    private sealed class HistoryBucket(string name, ContainerInstance[] instances, string?[] keys)
     {
-        public HistoryBucket(string name, ContainerInstance[] instances, string[] keys)
-        {
-            Name = name;
-            Instances = instances;
-            Keys = keys;
-            Wire = new Pod.ContainerInstanceList(instances);
-        }
+        public string Name { get; } = name;
 
-        public string Name { get; }
+        public ContainerInstance[] Instances { get; } = instances;
 
-        public ContainerInstance[] Instances { get; }
+        /// <summary>M-19 keys, parallel to <see cref="Instances"/>; null where the key is the instance's id.</summary>
+        public string?[] Keys { get; } = keys;
 
-        public string[] Keys { get; }
-
-        public Pod.ContainerInstanceList Wire { get; }
-
-        public bool TryInsert(TerminatedObservation observation, int cap, out HistoryBucket updated, out int evicted)
+        public bool TryInsert(ContainerInstance instance, string? key, int cap, out HistoryBucket updated, out int evicted)
         {
             // Upper bound keeps equal instances in arrival order.
             var position = Instances.Length;
-            while (position > 0 && CompareAge(Instances[position - 1], observation.Instance) > 0)
+            while (position > 0 && CompareAge(Instances[position - 1], instance) > 0)
             {
                 position--;
             }
@@ -173,9 +210,9 @@ public sealed class TerminatedHistory
             }
 
             var instances = new List<ContainerInstance>(Instances);
-            var keys = new List<string>(Keys);
-            instances.Insert(position, observation.Instance);
-            keys.Insert(position, observation.Key);
+            var keys = new List<string?>(Keys);
+            instances.Insert(position, instance);
+            keys.Insert(position, key);
             evicted = 0;
             while (instances.Count > cap)
             {

@@ -58,8 +58,10 @@ public sealed partial class PodStore : IPodSnapshotSource, IDisposable
         _metrics = metrics;
         _time = time;
         _logger = logger;
-        _converter = new PodConverter(_options.IncludeInitContainers, _options.IncludeEphemeralContainers);
-        _pipeline = new PodPipeline(_options.TerminatedInstancesPerContainer, identity);
+        // One set of shared values for the converter and the records it feeds; both run under the lock only.
+        var shared = new SharedPodValues();
+        _converter = new PodConverter(_options.IncludeInitContainers, _options.IncludeEphemeralContainers, shared);
+        _pipeline = new PodPipeline(_options.TerminatedInstancesPerContainer, identity, shared);
         _expectedOwnerKinds = new HashSet<string>(WorkloadGraph.WatchedKinds, StringComparer.Ordinal);
 
         // A cache of our own: its clock must be the injected one, and a shared cache might carry a SizeLimit,

@@ -23,6 +23,10 @@ public sealed class WorkloadGraph
     private readonly Dictionary<string, OwnerObject> _owners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _dependents = new(StringComparer.Ordinal);
 
+    // The pods of one ReplicaSet (Job, …) resolve alike: by the UID of the first owner, when it is in the cache, one
+    // resolution serves them all until some owner changes (then every entry may be stale, and all are dropped).
+    private readonly Dictionary<string, OwnerResolution> _resolved = new(StringComparer.Ordinal);
+
     public int OwnerCount => _owners.Count;
 
     public bool Contains(string uid) => _owners.ContainsKey(uid);
@@ -35,15 +39,31 @@ public sealed class WorkloadGraph
         if (_owners.TryGetValue(owner.Uid, out var old))
         {
             _owners[owner.Uid] = owner;
-            return !SameForResolution(old, owner);
+            if (SameForResolution(old, owner))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            _owners.Add(owner.Uid, owner);
         }
 
-        _owners.Add(owner.Uid, owner);
+        _resolved.Clear();
         return true;
     }
 
     /// <summary>Removes an owner; true when it was held.</summary>
-    public bool Remove(string uid) => _owners.Remove(uid);
+    public bool Remove(string uid)
+    {
+        if (!_owners.Remove(uid))
+        {
+            return false;
+        }
+
+        _resolved.Clear();
+        return true;
+    }
 
     /// <summary>Pods (by UID) whose last resolution walked through <paramref name="ownerUid"/>.</summary>
     public IReadOnlyCollection<string> DependentsOf(string ownerUid) =>
@@ -84,6 +104,12 @@ public sealed class WorkloadGraph
             return ResolveUnowned(pod, clusterId);
         }
 
+        var first = reference.Uid;
+        if (_resolved.TryGetValue(first, out var shared))
+        {
+            return shared;
+        }
+
         var path = new List<string>(2);
         OwnerObject? current = null;
         for (var step = 1; ; step++)
@@ -94,7 +120,13 @@ public sealed class WorkloadGraph
             if (!_owners.TryGetValue(uid, out var owner))
             {
                 // Not listed yet, gone, or a kind nobody watches: the reference itself is the top (M-8).
-                return new OwnerResolution(uid, reference.Name ?? "", reference.Kind ?? "", LabelMaps.Empty, OwnerCategory.Workload, path);
+                var top = new OwnerResolution(uid, reference.Name ?? "", reference.Kind ?? "", LabelMaps.Empty, OwnerCategory.Workload, path.ToArray());
+                if (path.Count > 1)
+                {
+                    _resolved[first] = top;
+                }
+
+                return top;
             }
 
             current = owner;
@@ -110,7 +142,9 @@ public sealed class WorkloadGraph
             }
         }
 
-        return new OwnerResolution(current.Uid, current.Name, current.Kind, current.Labels, OwnerCategory.Workload, path);
+        var resolution = new OwnerResolution(current.Uid, current.Name, current.Kind, current.Labels, OwnerCategory.Workload, path.ToArray());
+        _resolved[first] = resolution;
+        return resolution;
     }
 
     private static OwnerResolution ResolveUnowned(PodOwnerInput pod, Guid clusterId)

@@ -16,11 +16,11 @@ public sealed class PodRecord
     private static readonly int[] NoInts = [];
 
     public PodRecord(Pod pod, PodAttributes attributes)
-        : this(pod, attributes, PodJsonWriter.RenderLine(pod), previous: null)
+        : this(pod, attributes, PodJsonWriter.RenderLine(pod), previous: null, pool: null)
     {
     }
 
-    private PodRecord(Pod pod, PodAttributes attributes, byte[] line, PodRecord? previous)
+    private PodRecord(Pod pod, PodAttributes attributes, byte[] line, PodRecord? previous, IStringArrayPool? pool)
     {
         Attributes = attributes;
         Line = line;
@@ -68,8 +68,8 @@ public sealed class PodRecord
             }
         }
 
-        ContainerNames = names;
-        LiveImageDigests = digests;
+        ContainerNames = names.Length == 0 || pool is null ? names : pool.Share(names);
+        LiveImageDigests = digests.Length == 0 || pool is null ? digests : pool.Share(digests);
         ExitCodes = exitCodes;
         TerminationReasons = reasons;
     }
@@ -121,9 +121,10 @@ public sealed class PodRecord
     /// <summary>
     /// The record of <paramref name="pod"/> with <paramref name="attributes"/>. When the pod renders the bytes of
     /// <paramref name="previous"/>, the new record shares its line and lists; when moreover the attributes are
-    /// <paramref name="previous"/>'s own object, the result is <paramref name="previous"/> itself.
+    /// <paramref name="previous"/>'s own object, the result is <paramref name="previous"/> itself. The list fields of a
+    /// new record come from <paramref name="pool"/> when one is given.
     /// </summary>
-    public static PodRecord Create(Pod pod, PodAttributes attributes, PodRecord? previous)
+    public static PodRecord Create(Pod pod, PodAttributes attributes, PodRecord? previous, IStringArrayPool? pool = null)
     {
         ArgumentNullException.ThrowIfNull(pod);
         ArgumentNullException.ThrowIfNull(attributes);
@@ -133,7 +134,7 @@ public sealed class PodRecord
             return previous;
         }
 
-        return new PodRecord(pod, attributes, line, previous);
+        return new PodRecord(pod, attributes, line, previous, pool);
     }
 
     /// <summary>This pod under another top-level owner: <c>deploymentId</c> changed, the line rendered again.</summary>
