@@ -296,7 +296,7 @@ public sealed partial class PodJsonWriterTests
         return line["{\"result\":{\"pod\":".Length..^3];
     }
 
-    private static Pod PodByName(string name) => name switch
+    internal static Pod PodByName(string name) => name switch
     {
         "full" => TestPods.Full(),
         "empty" => TestPods.Empty(),

@@ -22,6 +22,54 @@ public sealed class Rfc3339Tests
     [InlineData(951_782_400L, 0, "2000-02-29T00:00:00Z")]
     [InlineData(-62_135_596_800L, 0, "0001-01-01T00:00:00Z")]
     [InlineData(253_402_300_799L, 999_999_999, "9999-12-31T23:59:59.999999999Z")]
+    public void TryParse_FormattedValue_ReadsItBack(long seconds, int nanos, string text)
+    {
+        Assert.True(Rfc3339.TryParse(Encoding.ASCII.GetBytes(text), out var value));
+        Assert.Equal(new Timestamp(seconds, nanos), value);
+    }
+
+    [Theory]
+    [InlineData("2024-05-01T10:00:00.25Z", 250_000_000)]
+    [InlineData("2024-05-01T10:00:00.1234567Z", 123_456_700)]
+    public void TryParse_OtherFractionLengths_ScaleToNanos(string text, int nanos)
+    {
+        Assert.True(Rfc3339.TryParse(Encoding.ASCII.GetBytes(text), out var value));
+        Assert.Equal(new Timestamp(1_714_557_600, nanos), value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("2024-05-01T10:00:00")]
+    [InlineData("2024-05-01 10:00:00Z")]
+    [InlineData("2024-05-01T10:00:00+02:00")]
+    [InlineData("2024-05-01T10:00:00.Z")]
+    [InlineData("2024-05-01T10:00:00.1234567890Z")]
+    [InlineData("2024-13-01T10:00:00Z")]
+    [InlineData("2023-02-29T10:00:00Z")]
+    [InlineData("2024-05-01T24:00:00Z")]
+    [InlineData("0000-05-01T10:00:00Z")]
+    [InlineData("2024-05-0xT10:00:00Z")]
+    public void TryParse_NotProtojsonTime_False(string text)
+    {
+        Assert.False(Rfc3339.TryParse(Encoding.ASCII.GetBytes(text), out _));
+    }
+
+    [Theory]
+    [InlineData(1_714_557_600L, 0, "2024-05-01T10:00:00Z")]
+    [InlineData(1_714_557_600L, 250_000_000, "2024-05-01T10:00:00.250Z")]
+    [InlineData(1_714_557_600L, 100_000, "2024-05-01T10:00:00.000100Z")]
+    [InlineData(1_714_557_600L, 1, "2024-05-01T10:00:00.000000001Z")]
+    [InlineData(1_714_557_600L, 1_000, "2024-05-01T10:00:00.000001Z")]
+    [InlineData(1_714_557_600L, 1_000_000, "2024-05-01T10:00:00.001Z")]
+    [InlineData(1_714_557_600L, 10_000_000, "2024-05-01T10:00:00.010Z")]
+    [InlineData(1_714_557_600L, 999_999_999, "2024-05-01T10:00:00.999999999Z")]
+    [InlineData(1_714_557_600L, 123_456_700, "2024-05-01T10:00:00.123456700Z")]
+    [InlineData(0L, 0, "1970-01-01T00:00:00Z")]
+    [InlineData(-1L, 0, "1969-12-31T23:59:59Z")]
+    [InlineData(-1L, 500_000_000, "1969-12-31T23:59:59.500Z")]
+    [InlineData(951_782_400L, 0, "2000-02-29T00:00:00Z")]
+    [InlineData(-62_135_596_800L, 0, "0001-01-01T00:00:00Z")]
+    [InlineData(253_402_300_799L, 999_999_999, "9999-12-31T23:59:59.999999999Z")]
     public void Format_Value_WritesFewestExactFractionDigits(long seconds, int nanos, string expected)
     {
         var value = new Timestamp(seconds, nanos);

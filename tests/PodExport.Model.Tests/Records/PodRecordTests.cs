@@ -63,6 +63,92 @@ public sealed class PodRecordTests
     }
 
     [Fact]
+    public void Constructor_FullPod_KeepsIdentityAndStartedOfThePod()
+    {
+        var pod = TestPods.Full();
+
+        var record = new PodRecord(pod, new PodAttributes());
+
+        Assert.Equal((pod.Id, pod.Name, pod.DeploymentId, pod.ClusterId, pod.Started), (record.Id, record.Name, record.DeploymentId, record.ClusterId, record.Started));
+    }
+
+    [Fact]
+    public void RenderPrettyLine_FullPod_SameAsRenderingThePodPretty()
+    {
+        var pod = TestPods.Full();
+
+        var record = new PodRecord(pod, new PodAttributes());
+
+        Assert.Equal(PodJsonWriter.RenderPrettyLine(pod), record.RenderPrettyLine());
+    }
+
+    [Fact]
+    public void Create_SamePodAndAttributes_ReturnsPrevious()
+    {
+        var attributes = new PodAttributes { PodUid = "u" };
+        var previous = PodRecord.Create(TestPods.Full(), attributes, previous: null);
+
+        Assert.Same(previous, PodRecord.Create(TestPods.Full(), attributes, previous));
+    }
+
+    [Fact]
+    public void Create_SamePodOtherAttributes_SharesLineAndLists()
+    {
+        var previous = PodRecord.Create(TestPods.Full(), new PodAttributes(), previous: null);
+        var attributes = new PodAttributes { RestartCount = 3 };
+
+        var record = PodRecord.Create(TestPods.Full(), attributes, previous);
+
+        Assert.NotSame(previous, record);
+        Assert.Same(attributes, record.Attributes);
+        Assert.Same(previous.Line, record.Line);
+        Assert.Same(previous.ContainerNames, record.ContainerNames);
+        Assert.Same(previous.Name, record.Name);
+    }
+
+    [Fact]
+    public void Create_ChangedPod_RendersNewLine()
+    {
+        var attributes = new PodAttributes();
+        var previous = PodRecord.Create(TestPods.Full(), attributes, previous: null);
+        var changed = TestPods.Full() with { Name = "other" };
+
+        var record = PodRecord.Create(changed, attributes, previous);
+
+        Assert.Equal(PodJsonWriter.RenderLine(changed), record.Line);
+        Assert.Equal("other", record.Name);
+    }
+
+    [Fact]
+    public void Create_WithPool_ListsComeFromThePool()
+    {
+        var pool = new RecordingPool();
+
+        var first = PodRecord.Create(TestPods.Full(), new PodAttributes(), previous: null, pool);
+        var second = PodRecord.Create(TestPods.Full() with { Id = "other" }, new PodAttributes(), previous: null, pool);
+
+        Assert.Same(first.ContainerNames, second.ContainerNames);
+        Assert.Same(first.LiveImageDigests, second.LiveImageDigests);
+        Assert.Equal(["api", "sidecar", "api", "api", "init-db"], second.ContainerNames);
+    }
+
+    [Fact]
+    public void WithOwner_OtherDeployment_RendersLineWithIt()
+    {
+        var pod = TestPods.Full();
+        var record = new PodRecord(pod, new PodAttributes());
+        var attributes = new PodAttributes { OwnerName = "web" };
+
+        var moved = record.WithOwner("new-owner", attributes);
+
+        Assert.Equal(PodJsonWriter.RenderLine(pod with { DeploymentId = "new-owner" }), moved.Line);
+        Assert.Equal("new-owner", moved.DeploymentId);
+        Assert.Same(attributes, moved.Attributes);
+        Assert.Same(record.ContainerNames, moved.ContainerNames);
+        Assert.Same(record, record.WithOwner(pod.DeploymentId, record.Attributes));
+    }
+
+    [Fact]
     public void CompareExportOrder_Records_SortByNamespaceThenNameThenId()
     {
         PodRecord[] expected =
@@ -106,4 +192,21 @@ public sealed class PodRecordTests
 
     private static PodRecord Record(string ns, string name, string id) =>
         new(new Pod { Namespace = ns, Name = name, Id = id }, new PodAttributes());
+
+    private sealed class RecordingPool : IStringArrayPool
+    {
+        private readonly List<string[]> _held = [];
+
+        public string[] Share(string[] values)
+        {
+            var held = _held.Find(h => h.AsSpan().SequenceEqual(values));
+            if (held is not null)
+            {
+                return held;
+            }
+
+            _held.Add(values);
+            return values;
+        }
+    }
 }
