@@ -81,4 +81,32 @@ public sealed class TerminatedHistoryTests
         Assert.Equal(2, history.Count);
         Assert.False(history.HoldsInstanceId(""));
     }
+
+    [Fact]
+    public void Merge_IdKeyAndNameKey_NeverMistakenForEachOther()
+    {
+        // An id that looks like a name key, and a name whose key would spell an id key: still four instances.
+        var history = TerminatedHistory.Empty.Merge([Dead("a", "nm:a", 1, 0), Dead("a", "", 2, 0), Dead("id", "", 3, 0), Dead("x", "a", 4)], 10, out _);
+
+        history = history.Merge([Dead("a", "nm:a", 1, 0), Dead("a", "", 2, 0), Dead("id", "", 3, 0), Dead("x", "a", 4)], 10, out _);
+
+        Assert.Equal(4, history.Count);
+        Assert.True(history.HoldsInstanceId("a"));
+    }
+
+    [Fact]
+    public void Merge_LaterUpdateWithEqualPodFields_SharesTheHeldCopies()
+    {
+        var first = Dead("a", "1", 10);
+        var second = Dead("a", "2", 20);
+        first = first with { Instance = first.Instance with { ContainingPodId = new string('p', 3), ContainerIps = ["10.0.0.1"] } };
+        second = second with { Instance = second.Instance with { ContainingPodId = new string('p', 3), ContainerIps = ["10.0.0.1"] } };
+
+        var history = TerminatedHistory.Empty.Merge([first], 10, out _).Merge([second], 10, out _);
+
+        var instances = history.Wire[0].Instances;
+        Assert.Same(instances[0].ContainingPodId, instances[1].ContainingPodId);
+        Assert.Same(instances[0].ContainerIps, instances[1].ContainerIps);
+        Assert.Equal(["1", "2"], Ids(history, 0));
+    }
 }

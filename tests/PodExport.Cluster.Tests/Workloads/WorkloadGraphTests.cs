@@ -141,4 +141,49 @@ public sealed class WorkloadGraphTests
         Assert.False(graph.Upsert(WorkedExample.Deployment with { ResourceVersion = "2" }));
         Assert.True(graph.Upsert(WorkedExample.Deployment with { Labels = new Dictionary<string, string> { ["app"] = "web2" } }));
     }
+
+    [Fact]
+    public void Resolve_PodsOfOneReplicaSet_ShareOneResolution()
+    {
+        var graph = new WorkloadGraph();
+        graph.Upsert(WorkedExample.ReplicaSet);
+        graph.Upsert(WorkedExample.Deployment);
+        var reference = Ref("ReplicaSet", "web-7d9c6b5f4", WorkedExample.ReplicaSetUid);
+
+        var first = graph.Resolve(Pod(owners: reference), ClusterId);
+        var second = graph.Resolve(new PodOwnerInput("pod-2", "pod-2", "shop", LabelMaps.Empty, [Ref("ReplicaSet", "web-7d9c6b5f4", WorkedExample.ReplicaSetUid)]), ClusterId);
+
+        Assert.Same(first, second);
+    }
+
+    [Fact]
+    public void Resolve_AfterOwnerChange_ResolvesAgain()
+    {
+        var graph = new WorkloadGraph();
+        graph.Upsert(WorkedExample.ReplicaSet);
+        graph.Upsert(WorkedExample.Deployment);
+        var pod = Pod(owners: Ref("ReplicaSet", "web-7d9c6b5f4", WorkedExample.ReplicaSetUid));
+        var before = graph.Resolve(pod, ClusterId);
+
+        graph.Upsert(WorkedExample.Deployment with { Labels = new Dictionary<string, string> { ["app"] = "web2" } });
+        var relabelled = graph.Resolve(pod, ClusterId);
+        graph.Remove(WorkedExample.DeploymentUid);
+        var removed = graph.Resolve(pod, ClusterId);
+
+        Assert.Equal("web", before.Labels["app"]);
+        Assert.Equal("web2", relabelled.Labels["app"]);
+        Assert.Equal((WorkedExample.DeploymentUid, "Deployment", 0), (removed.DeploymentId, removed.Kind, removed.Labels.Count));
+        Assert.Equal([WorkedExample.ReplicaSetUid, WorkedExample.DeploymentUid], removed.Path);
+    }
+
+    [Fact]
+    public void Resolve_FirstOwnerNotListed_NotSharedAcrossReferenceNames()
+    {
+        var graph = new WorkloadGraph();
+
+        var first = graph.Resolve(Pod(owners: Ref("ReplicaSet", "one", "rs-x")), ClusterId);
+        var second = graph.Resolve(Pod(owners: Ref("ReplicaSet", "two", "rs-x")), ClusterId);
+
+        Assert.Equal(("one", "two"), (first.Name, second.Name));
+    }
 }
