@@ -39,7 +39,7 @@ public sealed class PodPipeline(int terminatedInstancesPerContainer, ClusterIden
 
         // The same line and attributes give back the previous record itself.
         var record = PodRecord.Create(pod, attributes, before, pool);
-        return new PodState(Kept(observation, previous?.Observation, record), history, owner, record);
+        return new PodState(observation, history, owner, record);
     }
 
     /// <summary>
@@ -63,8 +63,9 @@ public sealed class PodPipeline(int terminatedInstancesPerContainer, ClusterIden
         }
 
         var history = state.History.Merge(ended, Cap, out evicted);
-        var pod = BuildPod(state.Observation, state.Owner, [], history);
-        var attributes = BuildAttributes(state.Observation, state.Owner, [], observedAt);
+        var observation = state.Observation;
+        var pod = BuildPod(observation, state.Owner, [], history);
+        var attributes = BuildAttributes(observation, state.Owner, [], observedAt);
         return state with { History = history, Record = PodRecord.Create(pod, attributes, state.Record, pool) };
     }
 
@@ -83,36 +84,6 @@ public sealed class PodPipeline(int terminatedInstancesPerContainer, ClusterIden
             OwnerLabels = owner.Labels,
         };
         return state with { Owner = owner, Record = state.Record.WithOwner(owner.DeploymentId, attributes) };
-    }
-
-    /// <summary>
-    /// The observation as the state keeps it, holding the record's strings rather than this update's copies of them,
-    /// and the previous one itself when nothing it holds has changed.
-    /// </summary>
-    private static PodObservation Kept(PodObservation observation, PodObservation? previous, PodRecord record)
-    {
-        var owner = observation.Owner;
-        if (!ReferenceEquals(owner.Uid, record.Attributes.PodUid) || !ReferenceEquals(owner.Name, record.Name))
-        {
-            owner = owner with { Uid = record.Attributes.PodUid, Name = record.Name };
-        }
-
-        if (previous is not null
-            && previous.Id == observation.Id
-            && previous.Node == observation.Node
-            && previous.Started == observation.Started
-            && previous.RestartCount == observation.RestartCount
-            && previous.Owner.Uid == owner.Uid
-            && previous.Owner.Name == owner.Name
-            && previous.Owner.Namespace == owner.Namespace
-            && LabelMaps.Equal(previous.Owner.Labels, owner.Labels)
-            && (ReferenceEquals(previous.Owner.OwnerReferences, owner.OwnerReferences)
-                || (previous.Owner.OwnerReferences.Count == 0 && owner.OwnerReferences.Count == 0)))
-        {
-            return previous;
-        }
-
-        return observation with { Id = record.Id, Owner = owner, LiveInstances = [], LiveImages = [], Terminated = [] };
     }
 
     private static ContainerInstance[] LiveInstances(PodObservation observation, TerminatedHistory history)

@@ -1,16 +1,45 @@
+using k8s.Models;
 using PodExport.Cluster.Workloads;
 using PodExport.Model.Records;
 
 namespace PodExport.Cluster.Pods;
 
-/// <summary>Everything the store keeps about one pod: the last observation, its history, its owner and its record.</summary>
-public sealed record PodState(
-    PodObservation Observation,
-    TerminatedHistory History,
-    OwnerResolution Owner,
-    PodRecord Record)
+/// <summary>
+/// Everything the store keeps about one pod: its record (the rendered line, and the pod's identity, labels and query
+/// facts), its terminated history, its owner resolution, and the owner reference that resolution follows. The last
+/// observation is not kept as such: what later updates need of it is in the record (<see cref="Observation"/>).
+/// </summary>
+public sealed record PodState
 {
-    public string Uid => Observation.Uid;
+    public PodState(PodObservation observation, TerminatedHistory history, OwnerResolution owner, PodRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        OwnerReferences = observation.Owner.OwnerReferences;
+        History = history;
+        Owner = owner;
+        Record = record;
+    }
+
+    /// <summary>The owner references of the last update that resolution reads (the converter keeps only the followed one).</summary>
+    public IReadOnlyList<V1OwnerReference> OwnerReferences { get; init; }
+
+    public TerminatedHistory History { get; init; }
+
+    public OwnerResolution Owner { get; init; }
+
+    public PodRecord Record { get; init; }
+
+    /// <summary>
+    /// The last observation as later updates need it (identity, owner input, node, start, restarts; no instances: they
+    /// are in the line and the history), rebuilt from the record on each read.
+    /// </summary>
+    public PodObservation Observation =>
+        new(Record.Id, OwnerInput, Record.Attributes.Node, Record.Started, [], [], [], Record.Attributes.RestartCount);
+
+    /// <summary>What owner resolution reads of this pod (M-8 to M-10), rebuilt on each read.</summary>
+    public PodOwnerInput OwnerInput => new(Uid, Record.Name, Record.Namespace, Record.Attributes.Labels, OwnerReferences);
+
+    public string Uid => Record.Attributes.PodUid;
 
     public bool Deleted => Record.Attributes.Deleted;
 

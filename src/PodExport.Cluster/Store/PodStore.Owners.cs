@@ -76,7 +76,7 @@ public sealed partial class PodStore : IResourceEventHandler<OwnerObject>
                 continue;
             }
 
-            var owner = _graph.Resolve(state.Observation.Owner, clusterId);
+            var owner = _graph.Resolve(state.OwnerInput, clusterId);
             if (!state.Owner.SamePath(owner))
             {
                 _graph.Untrack(uid, state.Owner.Path);

@@ -63,4 +63,22 @@ public sealed class PodPipelineTests : IDisposable
         Assert.Equal((true, Now), (deleted.Record.Attributes.Deleted, deleted.Record.Attributes.DeletedAt!.Value));
         Assert.Equal(PodPipeline.PodDeletedReason, Assert.Single(deleted.Record.Pod.TerminatedInstances[0].Instances).TerminationReason);
     }
+
+    [Fact]
+    public void Apply_State_RebuildsTheObservationWithoutInstances()
+    {
+        var pod = Pod("p", "u", owners: [Ref("ReplicaSet", "rs", "rs-1")], labels: new Dictionary<string, string> { ["app"] = "web" },
+            statuses: Running("app", "containerd://a", "2024-05-01T10:00:00Z", restarts: 2));
+        var observation = new PodConverter(false, false).Convert(pod, Now);
+
+        var state = Apply(null, pod, out _);
+
+        var kept = state.Observation;
+        Assert.Equal((observation.Id, observation.Uid, observation.Name, observation.Namespace, observation.Node, observation.Started, observation.RestartCount),
+            (kept.Id, kept.Uid, kept.Name, kept.Namespace, kept.Node, kept.Started, kept.RestartCount));
+        Assert.Equal("web", kept.Owner.Labels["app"]);
+        Assert.Equal("rs-1", Assert.Single(kept.Owner.OwnerReferences).Uid);
+        Assert.Empty(kept.LiveInstances);
+        Assert.Empty(kept.Terminated);
+    }
 }

@@ -35,8 +35,7 @@ public sealed class PodStoreSharingTests : IDisposable
         Assert.Equal(["app:spec", "app:1"], pods[0].Attributes.Images);
         var (a, b) = (store.Find("a")!, store.Find("b")!);
         Assert.Same(a.Owner, b.Owner);
-        Assert.Same(a.Observation.Owner.OwnerReferences, b.Observation.Owner.OwnerReferences);
-        Assert.Empty(a.Observation.LiveInstances);
+        Assert.Same(a.OwnerReferences, b.OwnerReferences);
     }
 
     [Fact]
@@ -51,7 +50,7 @@ public sealed class PodStoreSharingTests : IDisposable
 
         var after = store.Find("a")!;
         Assert.Same(before.Record, after.Record);
-        Assert.Same(before.Observation, after.Observation);
+        Assert.Same(before.OwnerReferences, after.OwnerReferences);
         Assert.Same(before.History, after.History);
     }
 
@@ -71,7 +70,7 @@ public sealed class PodStoreSharingTests : IDisposable
         Assert.NotSame(before.Record, after.Record);
         Assert.Same(before.Record.Line, after.Record.Line);
         Assert.Equal(4, after.Record.Attributes.RestartCount);
-        Assert.Same(before.Record.Id, after.Observation.Id);
-        Assert.Same(after.Record.Name, after.Observation.Name);
+        Assert.Same(before.Record.Id, after.Record.Id);
+        Assert.Same(before.Record.Name, after.Record.Name);
     }
 }
