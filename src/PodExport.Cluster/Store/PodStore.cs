@@ -12,8 +12,7 @@ namespace PodExport.Cluster.Store;
 /// <summary>
 /// The cluster's pods in memory (pod-model §6 to §10): receives the informers' pod and owner events, keeps each
 /// pod's state and record by UID, gives each retained deleted pod a memory-cache entry (whose expiration retires
-/// it), and hands out
-/// consistent, ordered, point-in-time snapshots. Every change — one event or one whole list — is applied under one
+/// it), and hands out consistent, ordered, point-in-time snapshots. Every change — one event or one whole list — is applied under one
 /// lock and becomes visible at once (M-30); handlers never wait for anything but that lock.
 /// </summary>
 public sealed partial class PodStore : IPodSnapshotSource, IDisposable
