@@ -21,7 +21,11 @@ public sealed class WorkloadGraph
     private const string StandaloneKind = "Pod";
 
     private readonly Dictionary<string, OwnerObject> _owners = new(StringComparer.Ordinal);
+    // A pod is kept under the first owner of its walk only (its ReplicaSet, say); an owner further up (the
+    // Deployment) counts, per first owner, the pods whose walk passes through it. So a pod costs one entry, not one
+    // per step of its walk.
     private readonly Dictionary<string, HashSet<string>> _dependents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, int>> _through = new(StringComparer.Ordinal);
 
     // The pods of one ReplicaSet (Job, …) resolve alike: by the UID of the first owner, when it is in the cache, one
     // resolution serves them all until some owner changes (then every entry may be stale, and all are dropped).
@@ -65,32 +69,94 @@ public sealed class WorkloadGraph
         return true;
     }
 
-    /// <summary>Pods (by UID) whose last resolution walked through <paramref name="ownerUid"/>.</summary>
-    public IReadOnlyCollection<string> DependentsOf(string ownerUid) =>
-        _dependents.TryGetValue(ownerUid, out var pods) ? pods : [];
+    /// <summary>
+    /// Pods (by UID) whose last resolution walked through <paramref name="ownerUid"/>; possibly a few more (pods
+    /// under the same first owner whose walk took another way, which re-resolving leaves as they are).
+    /// </summary>
+    public IReadOnlyCollection<string> DependentsOf(string ownerUid)
+    {
+        _dependents.TryGetValue(ownerUid, out var direct);
+        if (!_through.TryGetValue(ownerUid, out var firstOwners))
+        {
+            return direct is null ? [] : direct;
+        }
+
+        var pods = direct is null ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(direct, StringComparer.Ordinal);
+        foreach (var first in firstOwners.Keys)
+        {
+            if (_dependents.TryGetValue(first, out var under))
+            {
+                pods.UnionWith(under);
+            }
+        }
+
+        return pods;
+    }
 
     /// <summary>Records that the pod's walk passes through every UID of <paramref name="path"/>.</summary>
     public void Track(string podUid, IReadOnlyList<string> path)
     {
-        foreach (var uid in path)
+        if (path.Count == 0)
         {
-            if (!_dependents.TryGetValue(uid, out var pods))
+            return;
+        }
+
+        var first = path[0];
+        if (!_dependents.TryGetValue(first, out var pods))
+        {
+            pods = new HashSet<string>(StringComparer.Ordinal);
+            _dependents.Add(first, pods);
+        }
+
+        if (!pods.Add(podUid))
+        {
+            return;
+        }
+
+        for (var i = 1; i < path.Count; i++)
+        {
+            if (!_through.TryGetValue(path[i], out var firstOwners))
             {
-                pods = new HashSet<string>(StringComparer.Ordinal);
-                _dependents.Add(uid, pods);
+                firstOwners = new Dictionary<string, int>(StringComparer.Ordinal);
+                _through.Add(path[i], firstOwners);
             }
 
-            pods.Add(podUid);
+            firstOwners[first] = firstOwners.GetValueOrDefault(first) + 1;
         }
     }
 
     public void Untrack(string podUid, IReadOnlyList<string> path)
     {
-        foreach (var uid in path)
+        if (path.Count == 0)
         {
-            if (_dependents.TryGetValue(uid, out var pods) && pods.Remove(podUid) && pods.Count == 0)
+            return;
+        }
+
+        var first = path[0];
+        if (!_dependents.TryGetValue(first, out var pods) || !pods.Remove(podUid))
+        {
+            return;
+        }
+
+        if (pods.Count == 0)
+        {
+            _dependents.Remove(first);
+        }
+
+        for (var i = 1; i < path.Count; i++)
+        {
+            if (!_through.TryGetValue(path[i], out var firstOwners) || !firstOwners.TryGetValue(first, out var count))
             {
-                _dependents.Remove(uid);
+                continue;
+            }
+
+            if (count > 1)
+            {
+                firstOwners[first] = count - 1;
+            }
+            else if (firstOwners.Remove(first) && firstOwners.Count == 0)
+            {
+                _through.Remove(path[i]);
             }
         }
     }

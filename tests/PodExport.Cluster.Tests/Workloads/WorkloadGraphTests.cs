@@ -186,4 +186,45 @@ public sealed class WorkloadGraphTests
 
         Assert.Equal(("one", "two"), (first.Name, second.Name));
     }
+
+    [Fact]
+    public void DependentsOf_PodsOfSeveralReplicaSets_DeploymentListsThemAllUntilUntracked()
+    {
+        var graph = new WorkloadGraph();
+        graph.Upsert(WorkedExample.Deployment);
+        graph.Upsert(WorkedExample.ReplicaSet);
+        graph.Upsert(Owner("ReplicaSet", "web-new", "rs-2", references: Ref("Deployment", "web", WorkedExample.DeploymentUid)));
+        string[] oldPath = [WorkedExample.ReplicaSetUid, WorkedExample.DeploymentUid];
+        string[] newPath = ["rs-2", WorkedExample.DeploymentUid];
+        graph.Track("a", oldPath);
+        graph.Track("b", oldPath);
+        graph.Track("c", newPath);
+        graph.Track("c", newPath);
+
+        Assert.Equal(["a", "b", "c"], graph.DependentsOf(WorkedExample.DeploymentUid).Order());
+        Assert.Equal(["c"], graph.DependentsOf("rs-2"));
+
+        graph.Untrack("a", oldPath);
+        graph.Untrack("c", newPath);
+        Assert.Equal(["b"], graph.DependentsOf(WorkedExample.DeploymentUid));
+        graph.Untrack("b", oldPath);
+        graph.Untrack("b", oldPath);
+        Assert.Empty(graph.DependentsOf(WorkedExample.DeploymentUid));
+        Assert.Empty(graph.DependentsOf(WorkedExample.ReplicaSetUid));
+    }
+
+    [Fact]
+    public void DependentsOf_CyclicPath_CountedAndReleasedSymmetrically()
+    {
+        var graph = new WorkloadGraph();
+        string[] path = ["x", "y", "x", "y"];
+
+        graph.Track("p", path);
+        Assert.Equal(["p"], graph.DependentsOf("y"));
+        Assert.Equal(["p"], graph.DependentsOf("x"));
+
+        graph.Untrack("p", path);
+        Assert.Empty(graph.DependentsOf("y"));
+        Assert.Empty(graph.DependentsOf("x"));
+    }
 }
