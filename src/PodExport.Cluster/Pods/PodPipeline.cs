@@ -27,7 +27,8 @@ public sealed class PodPipeline(int terminatedInstancesPerContainer, ClusterIden
     /// <summary>Applies one update of a live pod (M-16 to M-20).</summary>
     public PodState Apply(PodState? previous, PodObservation observation, OwnerResolution owner, out int evicted)
     {
-        var history = (previous?.History ?? TerminatedHistory.Empty).Merge(observation.Terminated, Cap, out evicted);
+        // The state keeps its history in the record's line: read it once here for the merge, M-18 and the render.
+        var history = (previous?.History.Load() ?? TerminatedHistory.Empty).Merge(observation.Terminated, Cap, out evicted);
         var live = LiveInstances(observation, history);
         var pod = BuildPod(observation, owner, live, history);
         var attributes = BuildAttributes(observation, owner, observation.LiveImages, deletedAt: null);
@@ -62,7 +63,7 @@ public sealed class PodPipeline(int terminatedInstancesPerContainer, ClusterIden
                 TerminatedObservation.KeyOf(instance.InstanceId?.Id ?? "", instance.ContainerName, instance.Started, finished)));
         }
 
-        var history = state.History.Merge(ended, Cap, out evicted);
+        var history = state.History.Load().Merge(ended, Cap, out evicted);
         var observation = state.Observation;
         var pod = BuildPod(observation, state.Owner, [], history);
         var attributes = BuildAttributes(observation, state.Owner, [], observedAt);

@@ -1,3 +1,4 @@
+using PodExport.Model.Json;
 using PodExport.Model.Wire;
 
 namespace PodExport.Cluster.Pods;
@@ -7,11 +8,19 @@ namespace PodExport.Cluster.Pods;
 /// first and capped (pod-model M-19, M-20). Immutable: a merge that records something returns a new history and
 /// leaves the old one (possibly in a published record) untouched.
 /// </summary>
+/// <remarks>
+/// A history is either held as instances, or backed by a rendered pod line whose <c>terminatedInstances</c> are
+/// exactly its buckets (what a pod's state keeps: the instances are in the line already, so the state holds only
+/// the line and the few dedup keys the line cannot give back). A backed history reads the line again whenever it
+/// needs its instances; <see cref="Load"/> does so once for a series of operations.
+/// </remarks>
 public sealed class TerminatedHistory
 {
     public static readonly TerminatedHistory Empty = new([]);
 
-    private readonly HistoryBucket[] _buckets;
+    private readonly HistoryBucket[]? _buckets;
+    private readonly byte[]? _line;
+    private readonly string?[]? _nameKeys;
 
     private TerminatedHistory(HistoryBucket[] buckets)
     {
@@ -22,20 +31,28 @@ public sealed class TerminatedHistory
         }
     }
 
+    private TerminatedHistory(byte[] line, string?[]? nameKeys, int count)
+    {
+        _line = line;
+        _nameKeys = nameKeys;
+        Count = count;
+    }
+
     /// <summary>The buckets as <c>terminatedInstances</c> carries them (built on each call: only renders need them).</summary>
     public IReadOnlyList<Pod.ContainerInstanceList> Wire
     {
         get
         {
-            if (_buckets.Length == 0)
+            var buckets = Buckets();
+            if (buckets.Length == 0)
             {
                 return [];
             }
 
-            var wire = new Pod.ContainerInstanceList[_buckets.Length];
+            var wire = new Pod.ContainerInstanceList[buckets.Length];
             for (var i = 0; i < wire.Length; i++)
             {
-                wire[i] = new Pod.ContainerInstanceList(_buckets[i].Instances);
+                wire[i] = new Pod.ContainerInstanceList(buckets[i].Instances);
             }
 
             return wire;
@@ -45,6 +62,50 @@ public sealed class TerminatedHistory
     /// <summary>Instances held in all buckets.</summary>
     public int Count { get; }
 
+    /// <summary>
+    /// The M-19 keys the instances cannot give back, in bucket order, one per instance: the name-and-times key of an
+    /// instance without id, null for one keyed by its id; null when every instance has an id.
+    /// </summary>
+    public IReadOnlyList<string?>? NameKeys
+    {
+        get
+        {
+            if (_buckets is null)
+            {
+                return _nameKeys;
+            }
+
+            string?[]? keys = null;
+            var at = 0;
+            foreach (var bucket in _buckets)
+            {
+                for (var i = 0; i < bucket.Keys.Length; i++, at++)
+                {
+                    if (bucket.Keys[i] is { } key)
+                    {
+                        keys ??= new string?[Count];
+                        keys[at] = key;
+                    }
+                }
+            }
+
+            return keys;
+        }
+    }
+
+    /// <summary>
+    /// This history backed by <paramref name="line"/>, which must be a pod line rendered with it (its
+    /// <c>terminatedInstances</c> are these buckets), with <paramref name="nameKeys"/> as <see cref="NameKeys"/> gave them.
+    /// </summary>
+    public static TerminatedHistory FromLine(byte[] line, IReadOnlyList<string?>? nameKeys, int count)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return count == 0 ? Empty : new TerminatedHistory(line, nameKeys is null ? null : nameKeys as string?[] ?? [.. nameKeys], count);
+    }
+
+    /// <summary>This history with its instances at hand: a backed one reads its line once here.</summary>
+    public TerminatedHistory Load() => _buckets is not null ? this : new TerminatedHistory(Buckets());
+
     /// <summary>True when an instance with this non-empty id is held (pod-model M-18).</summary>
     public bool HoldsInstanceId(string id)
     {
@@ -53,7 +114,7 @@ public sealed class TerminatedHistory
             return false;
         }
 
-        foreach (var bucket in _buckets)
+        foreach (var bucket in Buckets())
         {
             foreach (var instance in bucket.Instances)
             {
@@ -74,10 +135,16 @@ public sealed class TerminatedHistory
     public TerminatedHistory Merge(IReadOnlyList<TerminatedObservation> observations, int cap, out int evicted)
     {
         evicted = 0;
+        if (observations.Count == 0)
+        {
+            return this;
+        }
+
+        var held = Buckets();
         List<HistoryBucket>? buckets = null;
         foreach (var observation in observations)
         {
-            var current = (IReadOnlyList<HistoryBucket>?)buckets ?? _buckets;
+            var current = (IReadOnlyList<HistoryBucket>?)buckets ?? held;
             if (Holds(current, observation.Key))
             {
                 continue;
@@ -89,14 +156,14 @@ public sealed class TerminatedHistory
             var index = IndexOf(current, name);
             if (index < 0)
             {
-                buckets ??= [.. _buckets];
+                buckets ??= [.. held];
                 buckets.Add(new HistoryBucket(name, [instance], [key]));
                 continue;
             }
 
             if (current[index].TryInsert(instance, key, cap, out var updated, out var removed))
             {
-                buckets ??= [.. _buckets];
+                buckets ??= [.. held];
                 buckets[index] = updated;
                 evicted += removed;
             }
@@ -119,6 +186,29 @@ public sealed class TerminatedHistory
     }
 
     private static TerminatedHistory Create(List<HistoryBucket> buckets) => new([.. buckets]);
+
+    private HistoryBucket[] Buckets() => _buckets ?? ReadBuckets(_line!, _nameKeys);
+
+    /// <summary>The buckets of a rendered line, each instance paired with its key (the id key where none is given).</summary>
+    private static HistoryBucket[] ReadBuckets(byte[] line, string?[]? nameKeys)
+    {
+        var wire = PodJsonReader.ReadLine(line).TerminatedInstances;
+        var buckets = new HistoryBucket[wire.Count];
+        var at = 0;
+        for (var b = 0; b < buckets.Length; b++)
+        {
+            var instances = wire[b].Instances;
+            var keys = new string?[instances.Count];
+            for (var i = 0; i < keys.Length; i++, at++)
+            {
+                keys[i] = nameKeys?[at];
+            }
+
+            buckets[b] = new HistoryBucket(instances[0].ContainerName, [.. instances], keys);
+        }
+
+        return buckets;
+    }
 
     private static bool Holds(IReadOnlyList<HistoryBucket> buckets, string key)
     {

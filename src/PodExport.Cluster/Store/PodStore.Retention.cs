@@ -21,7 +21,7 @@ public sealed partial class PodStore
         SetState(live, deleted);
         _cache.Set(new PodCacheKey(deleted.Uid), deleted.Uid, entry);
 
-        var retained = new RetainedPod(deleted.Uid, deleted.Owner.DeploymentId, deletedAt, deleted.Record, deleted.History.Count);
+        var retained = new RetainedPod(deleted.Uid, deleted.Owner.DeploymentId, deletedAt, deleted.Record, deleted.HeldInstances);
         _retained.Add(retained.Uid, retained);
         _retentionOrder.Add(retained);
         if (!_retainedByOwner.TryGetValue(retained.DeploymentId, out var group))

@@ -237,14 +237,14 @@ public sealed partial class PodStore : IPodSnapshotSource, IDisposable
 
     private void SetState(PodState? before, PodState after)
     {
-        _heldInstances += after.History.Count - (before?.History.Count ?? 0);
+        _heldInstances += after.HeldInstances - (before?.HeldInstances ?? 0);
         _pods[after.Uid] = after;
         _index.Stage(after.Uid, before?.Record, after.Record);
     }
 
     private void RemoveState(PodState state)
     {
-        _heldInstances -= state.History.Count;
+        _heldInstances -= state.HeldInstances;
         _pods.Remove(state.Uid);
         _index.Stage(state.Uid, state.Record, null);
     }

@@ -109,4 +109,31 @@ public sealed class TerminatedHistoryTests
         Assert.Same(instances[0].ContainerIps, instances[1].ContainerIps);
         Assert.Equal(["1", "2"], Ids(history, 0));
     }
+
+    [Fact]
+    public void FromLine_RenderedHistory_BehavesAsTheHeldOne()
+    {
+        var held = TerminatedHistory.Empty.Merge([Dead("a", "1", 10), Dead("a", "", 20, 5), Dead("b", "2", 15)], 10, out _);
+        var line = Model.Json.PodJsonWriter.RenderLine(new Pod { Name = "p", TerminatedInstances = held.Wire });
+
+        var backed = TerminatedHistory.FromLine(line, held.NameKeys, held.Count);
+
+        Assert.Equal(3, backed.Count);
+        Assert.Equal(["1", ""], Ids(backed, 0));
+        Assert.Equal(["2"], Ids(backed, 1));
+        Assert.True(backed.HoldsInstanceId("2"));
+        var loaded = backed.Load();
+        Assert.Same(loaded, loaded.Merge([Dead("a", "1", 10), Dead("a", "", 20, 5)], 10, out _));
+        Assert.Equal(4, backed.Merge([Dead("a", "", 21, 5)], 10, out _).Count);
+        Assert.Equal(held.NameKeys, backed.Load().NameKeys);
+    }
+
+    [Fact]
+    public void NameKeys_OnlyIdKeys_Null()
+    {
+        var history = TerminatedHistory.Empty.Merge([Dead("a", "1", 10), Dead("b", "2", 15)], 10, out _);
+
+        Assert.Null(history.NameKeys);
+        Assert.Same(TerminatedHistory.Empty, TerminatedHistory.FromLine([], null, 0));
+    }
 }

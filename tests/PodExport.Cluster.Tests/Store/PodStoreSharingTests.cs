@@ -73,4 +73,31 @@ public sealed class PodStoreSharingTests : IDisposable
         Assert.Same(before.Record.Id, after.Record.Id);
         Assert.Same(before.Record.Name, after.Record.Name);
     }
+
+    [Fact]
+    public void Store_TerminatedWithoutIdOrFinish_RecordedOnceAcrossUpdates()
+    {
+        var store = _harness.Store;
+        store.OnList([Added(WorkedExample.ReplicaSet), Added(WorkedExample.Deployment)], initial: true);
+        store.OnList([Added(Finished())], initial: true);
+
+        // Kubernetes gave no finish time: finished is the observation time, but the key keeps it absent (M-19).
+        _harness.Time.Advance(TimeSpan.FromMinutes(1));
+        store.OnEvent(Modified(Finished()));
+        _harness.Time.Advance(TimeSpan.FromMinutes(1));
+        store.OnEvent(Modified(Finished()));
+
+        var state = store.Find("f")!;
+        Assert.Equal(1, state.HeldInstances);
+        var instance = Assert.Single(Assert.Single(state.History.Wire).Instances);
+        Assert.Equal(("", "Completed"), (instance.InstanceId!.Id, instance.TerminationReason));
+        Assert.Equal(state.Record.Line, Model.Json.PodJsonWriter.RenderLine(state.Record.Pod));
+
+        static k8s.Models.V1Pod Finished()
+        {
+            var status = Running("job", "", "2024-05-01T10:00:00Z");
+            status.State = new k8s.Models.V1ContainerState { Terminated = Terminated("", 0, "Completed", "2024-05-01T10:00:00Z", finishedAt: null) };
+            return Pod("web-f", "f", owners: [Ref("ReplicaSet", "web-7d9c6b5f4", WorkedExample.ReplicaSetUid)], statuses: status);
+        }
+    }
 }
