@@ -25,11 +25,14 @@ public sealed class SharedPodValues : IStringArrayPool
     /// <summary>The shared instance of a string; <c>""</c> for null.</summary>
     public string String(string? value) => string.IsNullOrEmpty(value) ? "" : _strings.Intern(value);
 
-    /// <summary>The shared instance of a string array (container names, digests, images); the same empty array for any empty one.</summary>
+    /// <summary>
+    /// The shared instance of a string array (container names, digests, reasons, images), whose strings are shared
+    /// too; the same empty array for any empty one. The array passed in is never kept or written.
+    /// </summary>
     public string[] Share(string[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        return values.Length == 0 ? [] : _arrays.Intern(values);
+        return values.Length == 0 ? [] : _arrays.Intern(values, source => Array.ConvertAll(source, String));
     }
 
     /// <summary>A shared, private (never the Kubernetes object's) copy of a label map.</summary>

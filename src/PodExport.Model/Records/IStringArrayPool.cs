@@ -1,8 +1,8 @@
 namespace PodExport.Model.Records;
 
 /// <summary>
-/// Hands out one shared instance of equal string arrays, so the many pods of a workload hold their container names and
-/// image digests once. Arrays handed in or out must never be written.
+/// Hands out one shared instance of equal string arrays, so the many pods of a workload hold their container names, image
+/// digests and termination reasons once. Arrays handed in or out must never be written.
 /// </summary>
 public interface IStringArrayPool
 {

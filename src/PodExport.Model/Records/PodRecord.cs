@@ -71,7 +71,7 @@ public sealed class PodRecord
         ContainerNames = names.Length == 0 || pool is null ? names : pool.Share(names);
         LiveImageDigests = digests.Length == 0 || pool is null ? digests : pool.Share(digests);
         ExitCodes = exitCodes;
-        TerminationReasons = reasons;
+        TerminationReasons = reasons.Length == 0 || pool is null ? reasons : pool.Share(reasons);
     }
 
     private PodRecord(PodRecord source, string deploymentId, PodAttributes attributes, byte[] line)
