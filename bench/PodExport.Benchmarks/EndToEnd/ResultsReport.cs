@@ -101,19 +101,17 @@ public static class ResultsReport
         {
             sb.AppendLine("## Store memory per pod, by part");
             sb.AppendLine();
-            sb.AppendLine("Measured in the harness by letting go of one part at a time; a string shared by two parts counts in the part let go of last (the wire pod).");
+            sb.AppendLine("Measured in the harness by letting go of one part at a time; a string shared by two parts counts in the part let go of last.");
             sb.AppendLine();
             sb.AppendLine("| Part | Bytes per pod |");
             sb.AppendLine("|---|---:|");
-            sb.AppendLine(Inv($"| Store structures (memory-cache entries, order index, owner graph back-references) | {b.PerPod(b.StoreStructures):0} |"));
-            sb.AppendLine(Inv($"| `PodState` objects | {b.PerPod(b.StateShells):0} |"));
-            sb.AppendLine(Inv($"| `PodState.Observation` (converted update: owner input, labels copy, owner references, live and terminated observations) | {b.PerPod(b.Observations):0} |"));
-            sb.AppendLine(Inv($"| `PodState.History` (terminated buckets and dedup keys) | {b.PerPod(b.Histories):0} |"));
-            sb.AppendLine(Inv($"| `PodState.Owner` (owner resolution, path) | {b.PerPod(b.Owners):0} |"));
-            sb.AppendLine(Inv($"| `PodRecord` itself and its flattened lists | {b.PerPod(b.RecordRest):0} |"));
+            sb.AppendLine(Inv($"| Store structures (pod dictionary, memory-cache entries of retained pods, order index, owner graph) | {b.PerPod(b.StoreStructures):0} |"));
+            sb.AppendLine(Inv($"| `PodState` objects (with the history's dedup keys) | {b.PerPod(b.StateShells):0} |"));
+            sb.AppendLine(Inv($"| `PodState.OwnerReferences` (the followed owner reference) | {b.PerPod(b.OwnerReferences):0} |"));
+            sb.AppendLine(Inv($"| `PodState.Owner` (owner resolution, shared per first owner) | {b.PerPod(b.Owners):0} |"));
+            sb.AppendLine(Inv($"| `PodRecord` itself, its identity strings and flattened lists | {b.PerPod(b.RecordRest):0} |"));
             sb.AppendLine(Inv($"| `PodRecord.Attributes` (labels, images, owner facts) | {b.PerPod(b.Attributes):0} |"));
-            sb.AppendLine(Inv($"| `PodRecord.Line` (pre-rendered bytes) | {b.PerPod(b.Lines):0} |"));
-            sb.AppendLine(Inv($"| `PodRecord.Pod` (wire object graph and the strings every part shares) | {b.PerPod(b.Wire):0} |"));
+            sb.AppendLine(Inv($"| `PodRecord.Line` (pre-rendered bytes, terminated history included) | {b.PerPod(b.Lines):0} |"));
             sb.AppendLine(Inv($"| Total | {b.PerPod(b.Total):0} |"));
             sb.AppendLine();
         }

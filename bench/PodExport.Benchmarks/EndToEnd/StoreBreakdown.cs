@@ -2,30 +2,27 @@ using System.Runtime.CompilerServices;
 using PodExport.Cluster.Pods;
 using PodExport.Cluster.Workloads;
 using PodExport.Model.Records;
-using PodExport.Model.Wire;
 
 namespace PodExport.Benchmarks.EndToEnd;
 
 /// <summary>
 /// Where the store's bytes per pod go, measured by letting go of one part at a time and collecting. The store's own
-/// structures (memory-cache entries, order index, owner graph) are what is left when only the pod states remain; each
-/// state's converted observation, terminated history and owner resolution come next, then the record's wire pod
-/// graph, pre-rendered line, query attributes and the rest. A part's figure counts only what no part measured after
-/// it also references (a string shared with the wire pod counts in the wire pod).
+/// structures (dictionary, memory-cache entries of retained pods, order index, owner graph) are what is left when
+/// only the pod states remain; each state's owner references and owner resolution come next, then the record, its
+/// query attributes and its pre-rendered line (which also carries the terminated history). A part's figure counts
+/// only what no part measured after it also references (a string shared with the attributes counts there).
 /// </summary>
 public sealed record StoreBreakdown(
     int Pods,
     long StoreStructures,
     long StateShells,
-    long Observations,
-    long Histories,
+    long OwnerReferences,
     long Owners,
-    long Wire,
-    long Lines,
+    long RecordRest,
     long Attributes,
-    long RecordRest)
+    long Lines)
 {
-    public long Total => StoreStructures + StateShells + Observations + Histories + Owners + Wire + Lines + Attributes + RecordRest;
+    public long Total => StoreStructures + StateShells + OwnerReferences + Owners + RecordRest + Attributes + Lines;
 
     public double PerPod(long bytes) => (double)bytes / Pods;
 
@@ -37,32 +34,26 @@ public sealed record StoreBreakdown(
     public static StoreBreakdown Measure(ref PodState[]? states, long storeBytes)
     {
         var count = states!.Length;
-        var observations = new PodObservation?[count];
-        var histories = new TerminatedHistory?[count];
+        var ownerReferences = new object?[count];
         var owners = new OwnerResolution?[count];
-        var wire = new Pod?[count];
-        var lines = new byte[]?[count];
-        var attributes = new PodAttributes?[count];
         var records = new PodRecord?[count];
+        var attributes = new PodAttributes?[count];
+        var lines = new byte[]?[count];
         for (var i = 0; i < count; i++)
         {
             var state = states[i];
-            observations[i] = state.Observation;
-            histories[i] = state.History;
+            ownerReferences[i] = state.OwnerReferences;
             owners[i] = state.Owner;
             records[i] = state.Record;
-            wire[i] = state.Record.Pod;
-            lines[i] = state.Record.Line;
             attributes[i] = state.Record.Attributes;
+            lines[i] = state.Record.Line;
         }
 
         var withStates = Heap();
         states = null;
         var withParts = Heap();
-        Array.Clear(observations);
-        var noObservations = Heap();
-        Array.Clear(histories);
-        var noHistories = Heap();
+        Array.Clear(ownerReferences);
+        var noOwnerReferences = Heap();
         Array.Clear(owners);
         var noOwners = Heap();
         Array.Clear(records);
@@ -70,27 +61,21 @@ public sealed record StoreBreakdown(
         Array.Clear(attributes);
         var noAttributes = Heap();
         Array.Clear(lines);
-        var noLines = Heap();
-        Array.Clear(wire);
         var none = Heap();
-        GC.KeepAlive(observations);
-        GC.KeepAlive(histories);
+        GC.KeepAlive(ownerReferences);
         GC.KeepAlive(owners);
         GC.KeepAlive(records);
         GC.KeepAlive(attributes);
         GC.KeepAlive(lines);
-        GC.KeepAlive(wire);
         return new StoreBreakdown(
             count,
             StoreStructures: storeBytes - (withStates - none),
             StateShells: withStates - withParts,
-            Observations: withParts - noObservations,
-            Histories: noObservations - noHistories,
-            Owners: noHistories - noOwners,
-            Wire: noLines - none,
-            Lines: noAttributes - noLines,
+            OwnerReferences: withParts - noOwnerReferences,
+            Owners: noOwnerReferences - noOwners,
+            RecordRest: noOwners - noRecords,
             Attributes: noRecords - noAttributes,
-            RecordRest: noOwners - noRecords);
+            Lines: noAttributes - none);
     }
 
     private static long Heap()
