@@ -77,6 +77,15 @@ internal sealed class InformerHarness : IAsyncDisposable
         return reflector;
     }
 
+    /// <summary>A reflector over a test's own definition (e.g. one that filters what the real client's watch yields).</summary>
+    public Reflector<T> Start<T>(ResourceDefinition<T> definition, RecordingHandler<T> handler)
+        where T : class
+    {
+        var reflector = new Reflector<T>(definition, null, handler, Context);
+        _running.Add(reflector.RunAsync(Task.CompletedTask, _stop.Token));
+        return reflector;
+    }
+
     public void Run(InformerSet informers) => _running.Add(informers.RunAsync(_stop.Token));
 
     /// <summary>Waits for the loop to start waiting (backoff or Retry-After), then moves fake time past the wait.</summary>
