@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using PodExport.Cluster.Connection;
 using PodExport.Cluster.Informers;
 using PodExport.Cluster.Workloads;
 using PodExport.Simulator.Hosting;
@@ -22,7 +23,8 @@ internal sealed class InformerHarness : IAsyncDisposable
     {
         Simulator = simulator;
         Fake = fakeTime ? new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) : null;
-        Client = new Kubernetes(new KubernetesClientConfiguration { Host = simulator.BaseAddress.ToString().TrimEnd('/') });
+        // Decoding trimmed as the gateway's one client decodes (AddPodExportKubernetes).
+        Client = new Kubernetes(TrimmedDecoding.Apply(new KubernetesClientConfiguration { Host = simulator.BaseAddress.ToString().TrimEnd('/') }));
         Metrics = new InformerMetrics(Meters);
         Context = new ReflectorContext
         {

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using k8s;
 using k8s.Models;
 using PodExport.Cluster.Informers;
+using PodExport.Cluster.Pods;
+using PodExport.Cluster.Tests.Connection;
 
 namespace PodExport.Cluster.Tests.Informers;
 
@@ -102,6 +104,31 @@ public sealed class ReflectorTests
             e => Assert.Equal((ResourceEventType.Added, newUid), (e.Type, e.Object.Metadata.Uid)));
         Assert.Null(pods.Events[0].Object.Spec);
         Assert.Null(pods.Events[0].Object.Status);
+    }
+
+    [Fact]
+    public async Task Reflector_RealisticPod_ArrivesTrimmedAndConvertsAsTheServedPod()
+    {
+        await using var harness = await InformerHarness.StartAsync();
+        var store = harness.Simulator.Store;
+        store.Create(RealisticPod.Full());
+        var served = store.Get<V1Pod>("shop", "checkout-7d9f8b6c5d-x2k4q")!;
+        var pods = InformerHarness.PodRecorder();
+
+        var reflector = harness.StartPods(pods);
+        await reflector.Synced.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var listed = Assert.Single(Assert.Single(pods.Lists).Changes).Object;
+        Assert.Equal((null, null, null), (listed.Metadata.ManagedFields, listed.Spec.Volumes, listed.Status.Conditions));
+        var converter = new PodConverter(includeInitContainers: true, includeEphemeralContainers: true);
+        var now = DateTimeOffset.UnixEpoch;
+        Assert.Equivalent(converter.Convert(served, now), converter.Convert(listed, now), strict: true);
+
+        // The simulator in the same process still serves (serializes) the whole pod.
+        using var http = new HttpClient { BaseAddress = harness.Simulator.BaseAddress };
+        var body = await http.GetStringAsync(new Uri("api/v1/namespaces/shop/pods/checkout-7d9f8b6c5d-x2k4q", UriKind.Relative));
+        Assert.Contains("\"managedFields\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"kube-api-access-8xk2p\"", body, StringComparison.Ordinal);
     }
 
     [Fact]
