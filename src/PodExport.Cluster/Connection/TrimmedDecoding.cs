@@ -20,7 +20,8 @@ namespace PodExport.Cluster.Connection;
 /// which stay untouched, as does every other serializer in the process (the simulator's, tests'). A skipped property
 /// only loses its setter, so anything this client serializes, such as review request bodies, is written as before.
 /// The kept fields are those <c>PodConverter</c>, the owner projection, the reflector and the cluster identity read;
-/// a field added there must be added here (the decoding tests compare the converter's output both ways).
+/// a field added there must be added here (the decoding tests compare the converter's output both ways). The kept
+/// timestamps are read by <see cref="UtcTimestampConverter"/>, to the same values.
 /// </remarks>
 public static class TrimmedDecoding
 {
@@ -62,6 +63,7 @@ public static class TrimmedDecoding
         var resolver = options.TypeInfoResolver
             ?? throw new InvalidOperationException("The Kubernetes client's serializer options have no type-info resolver to trim.");
         options.TypeInfoResolver = resolver.WithAddedModifier(SkipUnread);
+        options.Converters.Insert(0, new UtcTimestampConverter());
     }
 
     private static void SkipUnread(JsonTypeInfo typeInfo)
