@@ -11,7 +11,8 @@ namespace PodExport.Cluster.Connection;
 /// volumes, env, probes, resources, conditions… and all of an owner's spec and status. A realistic pod is several KB
 /// of JSON of which the pipeline reads a few hundred bytes; skipped values are stepped over by the reader without
 /// allocating an object, a string or a parsed timestamp, so they cost neither decoding time nor heap that the garbage
-/// collector must then move while a 100 000-pod list is held (issue 8).
+/// collector must then move while a 100 000-pod list is held (issue 8). Of the kept strings, those that repeat across
+/// pods (images, owner references, labels…) are decoded to one shared instance each (<see cref="RepeatedStrings"/>).
 /// </summary>
 /// <remarks>
 /// Only the given configuration's copy of the serializer options changes (KubernetesClient 21.0.8 gives every
@@ -46,6 +47,19 @@ public static class TrimmedDecoding
         [typeof(V1ReplicationController)] = MetadataOnly,
     }.ToFrozenDictionary(entry => entry.Key, entry => entry.Value.ToFrozenSet(StringComparer.Ordinal));
 
+    /// <summary>Kept strings that repeat across pods (<see cref="RepeatedStrings"/>).</summary>
+    private static readonly FrozenDictionary<Type, FrozenSet<string>> Shared = new Dictionary<Type, string[]>
+    {
+        [typeof(V1ObjectMeta)] = ["namespace", "labels"],
+        [typeof(V1PodSpec)] = ["nodeName"],
+        [typeof(V1Container)] = ["name", "image"],
+        [typeof(V1EphemeralContainer)] = ["name", "image"],
+        [typeof(V1ContainerStatus)] = ["name", "image", "imageID"],
+        [typeof(V1ContainerStateTerminated)] = ["reason"],
+        [typeof(V1ContainerStateWaiting)] = ["reason"],
+        [typeof(V1OwnerReference)] = ["apiVersion", "kind", "name", "uid"],
+    }.ToFrozenDictionary(entry => entry.Key, entry => entry.Value.ToFrozenSet(StringComparer.Ordinal));
+
     /// <summary>
     /// Makes the client built from <paramref name="configuration"/> skip the unread fields. Call once, before the
     /// client is created and before anything decodes with the configuration's options.
@@ -62,23 +76,40 @@ public static class TrimmedDecoding
     {
         var resolver = options.TypeInfoResolver
             ?? throw new InvalidOperationException("The Kubernetes client's serializer options have no type-info resolver to trim.");
-        options.TypeInfoResolver = resolver.WithAddedModifier(SkipUnread);
+        var strings = new RepeatedStrings();
+        options.TypeInfoResolver = resolver.WithAddedModifier(typeInfo => Modify(typeInfo, strings));
         options.Converters.Insert(0, new UtcTimestampConverter());
     }
 
-    private static void SkipUnread(JsonTypeInfo typeInfo)
+    private static void Modify(JsonTypeInfo typeInfo, RepeatedStrings strings)
     {
-        if (typeInfo.Kind != JsonTypeInfoKind.Object || !Read.TryGetValue(typeInfo.Type, out var read))
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
         {
             return;
         }
 
-        foreach (var property in typeInfo.Properties)
+        if (Read.TryGetValue(typeInfo.Type, out var read))
         {
-            if (!read.Contains(property.Name))
+            foreach (var property in typeInfo.Properties)
             {
-                // Without a setter the reader skips the value; the getter stays, so writing is unchanged.
-                property.Set = null;
+                if (!read.Contains(property.Name))
+                {
+                    // Without a setter the reader skips the value; the getter stays, so writing is unchanged.
+                    property.Set = null;
+                }
+            }
+        }
+
+        if (Shared.TryGetValue(typeInfo.Type, out var shared))
+        {
+            foreach (var property in typeInfo.Properties)
+            {
+                if (shared.Contains(property.Name))
+                {
+                    property.CustomConverter = property.PropertyType == typeof(string) ? strings.String
+                        : property.PropertyType == typeof(IDictionary<string, string>) ? strings.Labels
+                        : throw new InvalidOperationException($"{typeInfo.Type.Name}.{property.Name} is a {property.PropertyType.Name}, not a string or a string map.");
+                }
             }
         }
     }
