@@ -6,8 +6,8 @@ namespace PodExport.Cluster.Tests.Connection;
 /// <summary>
 /// A pod as a 1.32 API server returns it for a Deployment replica: managedFields, annotations, the kube-api-access
 /// projected volume and three others, env and envFrom, resources, three probes, lifecycle, security contexts,
-/// affinity, tolerations, spread constraints, conditions, an init container, a restarted (OOMKilled) container and
-/// the 1.30+ status fields (volumeMounts, user, allocatedResources). About 10 KB of compact JSON, five times a
+/// affinity, tolerations, spread constraints, conditions, an init container, an ephemeral (debug) container, a restarted
+/// (OOMKilled) container and the 1.30+ status fields (volumeMounts, user, allocatedResources). About 10 KB of compact JSON, five times a
 /// simulator pod.
 /// </summary>
 internal static class RealisticPod
@@ -526,7 +526,23 @@ internal static class RealisticPod
             ],
             "priority": 0,
             "enableServiceLinks": true,
-            "preemptionPolicy": "PreemptLowerPriority"
+            "preemptionPolicy": "PreemptLowerPriority",
+            "ephemeralContainers": [
+              {
+                "name": "debugger-x7k2p",
+                "image": "busybox:1.36",
+                "command": [
+                  "sh"
+                ],
+                "stdin": true,
+                "tty": true,
+                "targetContainerName": "app",
+                "resources": {},
+                "terminationMessagePath": "/dev/termination-log",
+                "terminationMessagePolicy": "File",
+                "imagePullPolicy": "IfNotPresent"
+              }
+            ]
           },
           "status": {
             "phase": "Running",
@@ -701,7 +717,23 @@ internal static class RealisticPod
                 ]
               }
             ],
-            "qosClass": "Burstable"
+            "qosClass": "Burstable",
+            "ephemeralContainerStatuses": [
+              {
+                "name": "debugger-x7k2p",
+                "state": {
+                  "running": {
+                    "startedAt": "2026-11-21T03:00:00Z"
+                  }
+                },
+                "lastState": {},
+                "ready": false,
+                "restartCount": 0,
+                "image": "docker.io/library/busybox:1.36",
+                "imageID": "docker.io/library/busybox@sha256:768e5c6f5cb6db0794eec98dc7a967f40631746c32232b78a3105fb946f3ab83",
+                "containerID": "containerd://dd44ee55ff66aa11bb22cc33dd44ee55ff66aa11bb22cc33dd44ee55ff66aa11"
+              }
+            ]
           }
         }
         """;

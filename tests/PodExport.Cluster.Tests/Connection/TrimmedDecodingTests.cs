@@ -21,7 +21,7 @@ public sealed class TrimmedDecodingTests
 
         // Everything the pipeline reads survives: instances (live and terminated), images, IPs, owner input, restarts.
         Assert.Equivalent(expected, actual, strict: true);
-        Assert.Equal(2, actual.LiveInstances.Count);
+        Assert.Equal(3, actual.LiveInstances.Count);
         Assert.Equal(2, actual.Terminated.Count);
     }
 
