@@ -22,6 +22,9 @@ internal sealed class RepeatedStrings
     private readonly ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    // Counted here: ConcurrentDictionary.Count takes every lock, too dear for each new value.
+    private int _added;
+
     public RepeatedStrings(int capacity = 65_536)
     {
         Capacity = capacity;
@@ -59,12 +62,20 @@ internal sealed class RepeatedStrings
         }
 
         var created = new string(value);
-        if (_pool.Count >= Capacity)
+        if (Volatile.Read(ref _added) >= Capacity)
         {
+            // Racing decoders may both clear, or add a few past the bound before one does: still bounded.
             _pool.Clear();
+            Volatile.Write(ref _added, 0);
         }
 
-        return _pool.GetOrAdd(created, created);
+        if (_pool.TryAdd(created, created))
+        {
+            Interlocked.Increment(ref _added);
+            return created;
+        }
+
+        return _pool.TryGetValue(created, out var raced) ? raced : created;
     }
 
     private sealed class StringConverter(RepeatedStrings pool) : JsonConverter<string>

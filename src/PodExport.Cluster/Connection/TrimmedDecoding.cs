@@ -72,7 +72,7 @@ public static class TrimmedDecoding
     }
 
     /// <summary>Adds the skipping to options that are not yet in use.</summary>
-    internal static void Trim(JsonSerializerOptions options)
+    private static void Trim(JsonSerializerOptions options)
     {
         var resolver = options.TypeInfoResolver
             ?? throw new InvalidOperationException("The Kubernetes client's serializer options have no type-info resolver to trim.");
