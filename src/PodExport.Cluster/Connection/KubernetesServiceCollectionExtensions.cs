@@ -10,7 +10,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class KubernetesServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <c>Cluster</c>, chooses the connection (service.md S-4) and registers one <see cref="IKubernetes"/>.
+    /// Binds <c>Cluster</c>, chooses the connection (service.md S-4) and registers one <see cref="IKubernetes"/>,
+    /// which skips the fields nothing reads while decoding (<see cref="TrimmedDecoding"/>).
     /// The client is created on first use, so a missing cluster fails start-up with a
     /// <see cref="ClusterConnectionException"/> listing what was tried.
     /// </summary>
@@ -21,7 +22,7 @@ public static class KubernetesServiceCollectionExtensions
         services.TryAddSingleton(KubernetesEnvironment.Process);
         services.TryAddSingleton<KubernetesConnectionFactory>();
         services.TryAddSingleton(sp => sp.GetRequiredService<KubernetesConnectionFactory>().Create());
-        services.TryAddSingleton<IKubernetes>(sp => new Kubernetes(sp.GetRequiredService<KubernetesConnection>().Configuration));
+        services.TryAddSingleton<IKubernetes>(sp => new Kubernetes(TrimmedDecoding.Apply(sp.GetRequiredService<KubernetesConnection>().Configuration)));
         return services;
     }
 

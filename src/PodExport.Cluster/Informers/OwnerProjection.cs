@@ -35,6 +35,13 @@ public static class OwnerProjection
             metadata?.ResourceVersion ?? "");
     }
 
+    /// <summary>
+    /// A deleted owner as a synthetic delete carries it: the store removes an owner by UID and re-resolves the pods
+    /// that went through it, so labels, owner references and resourceVersion are left empty.
+    /// </summary>
+    public static OwnerObject Tombstone(string kind, ObjectKey key, string uid) =>
+        new(kind, uid, key.Name, key.Namespace, NoLabels, [], "");
+
     public static ObjectIdentity Identify(OwnerObject owner) =>
         new(new ObjectKey(owner.Namespace, owner.Name), owner.Uid, owner.ResourceVersion);
 }

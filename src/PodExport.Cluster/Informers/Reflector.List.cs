@@ -96,7 +96,7 @@ public sealed partial class Reflector<T>
 
     private void Apply(IReadOnlyList<T> listed, string? listResourceVersion, string reason, bool initial)
     {
-        var diff = RelistDiff.Compute(_items, listed, _definition.Identify);
+        var diff = RelistDiff.Compute(_held, listed, _definition.Identify, _definition.Tombstone);
         MarkConnected();
         lock (_context.HandlerGate)
         {
@@ -110,7 +110,7 @@ public sealed partial class Reflector<T>
             }
         }
 
-        _items = diff.Items;
+        _held = diff.Held;
         if (!string.IsNullOrEmpty(listResourceVersion))
         {
             Volatile.Write(ref _lastSyncResourceVersion, listResourceVersion);
@@ -118,7 +118,7 @@ public sealed partial class Reflector<T>
 
         _internalErrorsSince = null;
         _context.Metrics.Relist(Kind, reason);
-        Log.ListApplied(_context.Logger, Kind, _scope, reason, listResourceVersion, diff.Items.Count, diff.Added, diff.Modified, diff.Deleted);
+        Log.ListApplied(_context.Logger, Kind, _scope, reason, listResourceVersion, diff.Held.Count, diff.Added, diff.Modified, diff.Deleted);
         _synced.TrySetResult();
         Signal(ReflectorStep.ListApplied, reason);
     }

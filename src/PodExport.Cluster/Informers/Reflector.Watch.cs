@@ -163,19 +163,24 @@ public sealed partial class Reflector<T>
         switch (item.Type)
         {
             case WatchEventType.Deleted:
-                _items.Remove(id.Key);
+                _held.Remove(id.Key);
                 change = new(ResourceEventType.Deleted, item.Object);
                 _context.Metrics.Event(Kind, "deleted");
                 break;
             default:
-                if (_items.TryGetValue(id.Key, out var old) && !string.Equals(_definition.Identify(old).Uid, id.Uid, StringComparison.Ordinal))
+                _held.TryGetValue(id.Key, out var heldUid);
+                var type = HeldObjects.Arrival(heldUid, id.Uid, item.Type == WatchEventType.Added, out var replacedUid);
+                if (replacedUid is not null)
                 {
                     // A new object under a held name: the old one's DELETED was never seen.
-                    replaced = new(ResourceEventType.Deleted, old);
+                    replaced = new(ResourceEventType.Deleted, _definition.Tombstone(id.Key, replacedUid));
                 }
 
-                var type = item.Type == WatchEventType.Added || replaced is not null || old is null ? ResourceEventType.Added : ResourceEventType.Modified;
-                _items[id.Key] = item.Object;
+                if (heldUid is null || replacedUid is not null)
+                {
+                    _held[HeldObjects.Shared(id.Key)] = id.Uid;
+                }
+
                 change = new(type, item.Object);
                 _context.Metrics.Event(Kind, item.Type == WatchEventType.Added ? "added" : "modified");
                 break;

@@ -1,8 +1,8 @@
 namespace PodExport.Cluster.Informers;
 
 /// <summary>
-/// The list/watch loop for one kind (in one namespace, or all): kubernetes-api part B. It holds the objects by key,
-/// feeds every change to its handler, and reports whether it has synced and whether it is connected.
+/// The list/watch loop for one kind (in one namespace, or all): kubernetes-api part B. It holds each object's key and
+/// UID (not the object), feeds every change to its handler, and reports whether it has synced and whether it is connected.
 /// </summary>
 public sealed partial class Reflector<T>
     where T : class
@@ -14,7 +14,7 @@ public sealed partial class Reflector<T>
     private readonly string _scope;
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _stateLock = new();
-    private Dictionary<ObjectKey, T> _items = [];
+    private Dictionary<ObjectKey, string> _held = [];
     private string? _lastSyncResourceVersion;
     private DateTimeOffset? _disconnectedSince;
     private long? _internalErrorsSince;

@@ -3,47 +3,49 @@ namespace PodExport.Cluster.Informers;
 /// <summary>
 /// Turns a complete list into changes against what the reflector holds (kubernetes-api B.7): update or add every
 /// listed object; a new UID under a held key is a delete of the old object, then an add; a held key the list lacks
-/// gets a synthetic delete carrying the last known state (client-go DeletedFinalStateUnknown).
+/// gets a synthetic delete (client-go DeletedFinalStateUnknown). The reflector holds only keys and UIDs, so a synthetic
+/// delete carries a tombstone (key and UID); the handler has the last state itself.
 /// </summary>
 internal static class RelistDiff
 {
-    public static RelistResult<T> Compute<T>(IReadOnlyDictionary<ObjectKey, T> held, IReadOnlyList<T> listed, Func<T, ObjectIdentity> identify)
+    public static RelistResult<T> Compute<T>(
+        IReadOnlyDictionary<ObjectKey, string> held,
+        IReadOnlyList<T> listed,
+        Func<T, ObjectIdentity> identify,
+        Func<ObjectKey, string, T> tombstone)
     {
-        var next = new Dictionary<ObjectKey, T>(listed.Count);
+        var next = new Dictionary<ObjectKey, string>(listed.Count);
         var changes = new List<ResourceEvent<T>>(listed.Count + 4);
         int added = 0, modified = 0, deleted = 0;
         foreach (var item in listed)
         {
             var id = identify(item);
-            if (held.TryGetValue(id.Key, out var old))
+            held.TryGetValue(id.Key, out var heldUid);
+            var type = HeldObjects.Arrival(heldUid, id.Uid, announcedAsAdded: false, out var replacedUid);
+            if (replacedUid is not null)
             {
-                if (string.Equals(identify(old).Uid, id.Uid, StringComparison.Ordinal))
-                {
-                    changes.Add(new(ResourceEventType.Modified, item));
-                    modified++;
-                }
-                else
-                {
-                    changes.Add(new(ResourceEventType.Deleted, old));
-                    changes.Add(new(ResourceEventType.Added, item));
-                    deleted++;
-                    added++;
-                }
+                changes.Add(new(ResourceEventType.Deleted, tombstone(id.Key, replacedUid)));
+                deleted++;
+            }
+
+            changes.Add(new(type, item));
+            if (type == ResourceEventType.Added)
+            {
+                added++;
             }
             else
             {
-                changes.Add(new(ResourceEventType.Added, item));
-                added++;
+                modified++;
             }
 
-            next[id.Key] = item;
+            next[HeldObjects.Shared(id.Key)] = id.Uid;
         }
 
-        foreach (var (key, old) in held)
+        foreach (var (key, uid) in held)
         {
             if (!next.ContainsKey(key))
             {
-                changes.Add(new(ResourceEventType.Deleted, old));
+                changes.Add(new(ResourceEventType.Deleted, tombstone(key, uid)));
                 deleted++;
             }
         }

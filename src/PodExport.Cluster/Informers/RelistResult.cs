@@ -1,4 +1,4 @@
 namespace PodExport.Cluster.Informers;
 
-/// <summary>A relist turned into changes, the objects now held, and how many of each change.</summary>
-internal sealed record RelistResult<T>(Dictionary<ObjectKey, T> Items, List<ResourceEvent<T>> Changes, int Added, int Modified, int Deleted);
+/// <summary>A relist turned into changes, the UIDs now held by key, and how many of each change.</summary>
+internal sealed record RelistResult<T>(Dictionary<ObjectKey, string> Held, List<ResourceEvent<T>> Changes, int Added, int Modified, int Deleted);

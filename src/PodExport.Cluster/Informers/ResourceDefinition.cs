@@ -18,4 +18,10 @@ public sealed class ResourceDefinition<T>
     public required Func<IKubernetes, WatchRequest, Action<Exception>, CancellationToken, IAsyncEnumerable<WatchItem<T>>> Watch { get; init; }
 
     public required Func<T, ObjectIdentity> Identify { get; init; }
+
+    /// <summary>
+    /// The object a synthetic delete carries (kubernetes-api B.7): only the key and the UID, because the reflector keeps
+    /// no more than that per object; the handler holds the last state itself (pod-model M-23 "the last one held").
+    /// </summary>
+    public required Func<ObjectKey, string, T> Tombstone { get; init; }
 }

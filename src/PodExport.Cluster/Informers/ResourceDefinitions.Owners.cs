@@ -97,6 +97,7 @@ public static partial class ResourceDefinitions
             },
             Watch = (c, r, onError, ct) => ProjectOwners(kind, watch(c, r, onError, ct), ct),
             Identify = OwnerProjection.Identify,
+            Tombstone = (key, uid) => OwnerProjection.Tombstone(kind, key, uid),
         };
 
     private static async IAsyncEnumerable<WatchItem<OwnerObject>> ProjectOwners<TObject>(

@@ -24,6 +24,11 @@ public static partial class ResourceDefinitions
             new ObjectKey(pod.Metadata?.NamespaceProperty ?? "", pod.Metadata?.Name ?? ""),
             pod.Metadata?.Uid ?? "",
             pod.Metadata?.ResourceVersion),
+        Tombstone = static (key, uid) => new V1Pod
+        {
+            // Spec and status stay null: the store deletes the state it holds for this UID (pod-model M-23).
+            Metadata = new V1ObjectMeta { Name = key.Name, NamespaceProperty = key.Namespace, Uid = uid },
+        },
     };
 
     private static ListPage<V1Pod> Page(V1PodList list)

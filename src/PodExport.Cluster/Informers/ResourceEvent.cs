@@ -8,5 +8,8 @@ public enum ResourceEventType
     Deleted,
 }
 
-/// <summary>One change of one object. For <see cref="ResourceEventType.Deleted"/> the object is its last known state.</summary>
+/// <summary>
+/// One change of one object. For <see cref="ResourceEventType.Deleted"/> the object is the server's last state when a
+/// watch delivered the deletion, or a tombstone (key and UID only) when the reflector inferred it (kubernetes-api B.7).
+/// </summary>
 public readonly record struct ResourceEvent<T>(ResourceEventType Type, T Object);

@@ -19,7 +19,8 @@ public sealed class KubeSystemNamespaceTests
             // KubernetesClient 21.0.8 rejects a kubeconfig user without credentials ("user: {}"), which kubectl accepts.
             simulator.WriteKubeconfig(path, token: "any");
             var connection = new KubernetesConnectionFactory(Options.Create(new ClusterConnectionOptions { Kubeconfig = path }), new KubernetesEnvironment()).Create();
-            using var client = new Kubernetes(connection.Configuration);
+            // As the gateway builds its client: decoding trimmed to what it reads, the namespace UID among it.
+            using var client = new Kubernetes(TrimmedDecoding.Apply(connection.Configuration));
 
             var uid = await KubeSystemNamespace.ReadUidAsync(client, CancellationToken.None);
 

@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using PodExport.Cluster.Connection;
 using PodExport.Cluster.Informers;
 using PodExport.Cluster.Workloads;
 using PodExport.Simulator.Hosting;
@@ -22,7 +23,8 @@ internal sealed class InformerHarness : IAsyncDisposable
     {
         Simulator = simulator;
         Fake = fakeTime ? new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)) : null;
-        Client = new Kubernetes(new KubernetesClientConfiguration { Host = simulator.BaseAddress.ToString().TrimEnd('/') });
+        // Decoding trimmed as the gateway's one client decodes (AddPodExportKubernetes).
+        Client = new Kubernetes(TrimmedDecoding.Apply(new KubernetesClientConfiguration { Host = simulator.BaseAddress.ToString().TrimEnd('/') }));
         Metrics = new InformerMetrics(Meters);
         Context = new ReflectorContext
         {
@@ -73,6 +75,15 @@ internal sealed class InformerHarness : IAsyncDisposable
     public Reflector<OwnerObject> StartOwners(ResourceDefinition<OwnerObject> definition, RecordingHandler<OwnerObject> handler)
     {
         var reflector = new Reflector<OwnerObject>(definition, null, handler, Context);
+        _running.Add(reflector.RunAsync(Task.CompletedTask, _stop.Token));
+        return reflector;
+    }
+
+    /// <summary>A reflector over a test's own definition (e.g. one that filters what the real client's watch yields).</summary>
+    public Reflector<T> Start<T>(ResourceDefinition<T> definition, RecordingHandler<T> handler)
+        where T : class
+    {
+        var reflector = new Reflector<T>(definition, null, handler, Context);
         _running.Add(reflector.RunAsync(Task.CompletedTask, _stop.Token));
         return reflector;
     }

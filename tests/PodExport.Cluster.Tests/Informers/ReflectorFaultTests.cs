@@ -37,6 +37,8 @@ public sealed class ReflectorFaultTests
         var deleted = Assert.Single(relist.Changes, c => c.Type == ResourceEventType.Deleted);
         Assert.Equal("p001", deleted.Object.Metadata.Name);
         Assert.Equal(lastState!.Metadata.Uid, deleted.Object.Metadata.Uid);
+        // The reflector keeps keys and UIDs only; the store deletes the state it holds (pod-model M-23).
+        Assert.Equal(("shop", null, null), (deleted.Object.Metadata.NamespaceProperty, deleted.Object.Spec, deleted.Object.Status));
         Assert.Contains(relist.Changes, c => c.Type == ResourceEventType.Added && c.Object.Metadata.Name == "p100");
         Assert.Equal(["p000", "p002", "p100"], pods.State.Keys.Select(k => k.Name).Order());
         var request = harness.Requests("Pod", "list")[^1];

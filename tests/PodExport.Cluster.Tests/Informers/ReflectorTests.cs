@@ -1,6 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using k8s;
+using k8s.Models;
 using PodExport.Cluster.Informers;
+using PodExport.Cluster.Pods;
+using PodExport.Cluster.Tests.Connection;
 
 namespace PodExport.Cluster.Tests.Informers;
 
@@ -67,6 +71,64 @@ public sealed class ReflectorTests
             pods.Events.Select(e => (e.Type, e.Object.Metadata.Name)));
         Assert.Equal("gold", pods.State[new ObjectKey("shop", "p000")].Metadata.Labels["tier"]);
         Assert.Equal(deletedRv.ToString(CultureInfo.InvariantCulture), reflector.LastSyncResourceVersion);
+    }
+
+    [Fact]
+    public async Task Reflector_WatchNewUidUnderHeldName_DeletesTheHeldUidThenAdds()
+    {
+        await using var harness = await InformerHarness.StartAsync();
+        var store = harness.Simulator.Store;
+        TestObjects.Seed(store, "shop", 1);
+        var oldUid = store.Get<V1Pod>("shop", "p000")!.Metadata.Uid;
+        var pods = InformerHarness.PodRecorder();
+        // The real client and watch, minus the DELETED events: as if the watch had missed the old pod's deletion.
+        var missesDeletes = new ResourceDefinition<V1Pod>
+        {
+            Kind = "Pod",
+            ListAsync = ResourceDefinitions.Pods.ListAsync,
+            Watch = (c, r, onError, ct) => ResourceDefinitions.Pods.Watch(c, r, onError, ct).Where(e => e.Type != WatchEventType.Deleted),
+            Identify = ResourceDefinitions.Pods.Identify,
+            Tombstone = ResourceDefinitions.Pods.Tombstone,
+        };
+        harness.Start(missesDeletes, pods);
+        await harness.Simulator.WaitForWatcher("Pod", store.CurrentRV);
+
+        store.Delete("Pod", "shop", "p000", graceful: false);
+        store.Create(TestObjects.Pod("shop", "p000"));
+        var newUid = store.Get<V1Pod>("shop", "p000")!.Metadata.Uid;
+        await pods.WaitForAsync(h => h.Events.Any(e => e.Object.Metadata.Uid == newUid), "the new pod");
+
+        Assert.Collection(
+            pods.Events,
+            e => Assert.Equal((ResourceEventType.Deleted, oldUid, "shop", "p000"), (e.Type, e.Object.Metadata.Uid, e.Object.Metadata.NamespaceProperty, e.Object.Metadata.Name)),
+            e => Assert.Equal((ResourceEventType.Added, newUid), (e.Type, e.Object.Metadata.Uid)));
+        Assert.Null(pods.Events[0].Object.Spec);
+        Assert.Null(pods.Events[0].Object.Status);
+    }
+
+    [Fact]
+    public async Task Reflector_RealisticPod_ArrivesTrimmedAndConvertsAsTheServedPod()
+    {
+        await using var harness = await InformerHarness.StartAsync();
+        var store = harness.Simulator.Store;
+        store.Create(RealisticPod.Full());
+        var served = store.Get<V1Pod>("shop", "checkout-7d9f8b6c5d-x2k4q")!;
+        var pods = InformerHarness.PodRecorder();
+
+        var reflector = harness.StartPods(pods);
+        await reflector.Synced.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var listed = Assert.Single(Assert.Single(pods.Lists).Changes).Object;
+        Assert.Equal((null, null, null), (listed.Metadata.ManagedFields, listed.Spec.Volumes, listed.Status.Conditions));
+        var converter = new PodConverter(includeInitContainers: true, includeEphemeralContainers: true);
+        var now = DateTimeOffset.UnixEpoch;
+        Assert.Equivalent(converter.Convert(served, now), converter.Convert(listed, now), strict: true);
+
+        // The simulator in the same process still serves (serializes) the whole pod.
+        using var http = new HttpClient { BaseAddress = harness.Simulator.BaseAddress };
+        var body = await http.GetStringAsync(new Uri("api/v1/namespaces/shop/pods/checkout-7d9f8b6c5d-x2k4q", UriKind.Relative));
+        Assert.Contains("\"managedFields\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"kube-api-access-8xk2p\"", body, StringComparison.Ordinal);
     }
 
     [Fact]
