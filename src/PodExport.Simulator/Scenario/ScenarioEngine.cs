@@ -18,6 +18,10 @@ public sealed partial class ScenarioEngine
     private readonly ScenarioOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ScenarioRandom _random;
+
+    // Pod spec shapes (ports, env, probes, volume names, …) draw from their own stream, so that shaping pods does not
+    // move the names, UIDs, IDs and timings the main stream gives every event.
+    private readonly ScenarioRandom _shapes;
     private readonly Lock _gate = new();
     private readonly PriorityQueue<Action, (DateTimeOffset At, long Sequence)> _queue = new();
     private readonly ConcurrentQueue<TerminatedContainer> _terminated = new();
@@ -39,6 +43,7 @@ public sealed partial class ScenarioEngine
         _options = options;
         _timeProvider = timeProvider;
         _random = new ScenarioRandom(options.Seed);
+        _shapes = new ScenarioRandom(unchecked((options.Seed * 7919) + 104729));
         _now = timeProvider.GetUtcNow();
     }
 
