@@ -22,7 +22,13 @@ internal static partial class PodProfiles
             "quay.io/acme/worker" => Worker(r, app, volumes),
             _ => GoApi(r, spec.Name, app, volumes),
         };
-        if (r.Chance(0.6))
+        if (r.Chance(0.4))
+        {
+            // Many teams' manifests stop at the essentials: a couple of variables, no startup probe.
+            profile = profile with { Env = profile.Env?.Take(2).ToList(), EnvFrom = null, StartupProbe = null };
+        }
+
+        if (r.Chance(0.5))
         {
             profile = profile with { SecurityContext = HardenedContainer() };
         }
@@ -48,12 +54,12 @@ internal static partial class PodProfiles
             FieldEnv("NODE_NAME", "spec.nodeName"),
             FieldEnv("HOST_IP", "status.hostIP"),
         ];
-        return all.Take(r.Next(1, all.Length + 1));
+        return all.Take(r.Next(1, all.Length - 1));
     }
 
     private static IEnumerable<V1EnvVar> Telemetry(ScenarioRandom r, string app)
     {
-        if (!r.Chance(0.6))
+        if (!r.Chance(0.35))
         {
             return [Env("LOG_LEVEL", r.Pick(LogLevels))];
         }
@@ -61,7 +67,6 @@ internal static partial class PodProfiles
         return
         [
             Env("LOG_LEVEL", "info"),
-            Env("LOG_FORMAT", "json"),
             Env("OTEL_SERVICE_NAME", app),
             Env("OTEL_EXPORTER_OTLP_ENDPOINT", OtlpEndpoint),
             Env("OTEL_RESOURCE_ATTRIBUTES", "deployment.environment=production,service.version=" + r.Next(1, 30) + "." + r.Next(0, 20) + ".0"),
@@ -97,7 +102,7 @@ internal static partial class PodProfiles
             Mounts = mounts,
             LivenessProbe = Http("/healthz", "http", initialDelay: 10, period: 20),
             ReadinessProbe = Http("/readyz", "http", period: 5),
-            StartupProbe = r.Chance(0.3) ? Http("/healthz", "http", period: 5, failure: 30) : null,
+            StartupProbe = r.Chance(0.2) ? Http("/healthz", "http", period: 5, failure: 30) : null,
         };
     }
 
@@ -124,8 +129,6 @@ internal static partial class PodProfiles
         [
             Env("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75.0 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8"),
             Env("SPRING_PROFILES_ACTIVE", "kubernetes,production"),
-            Env("SERVER_PORT", "8080"),
-            Env("MANAGEMENT_SERVER_PORT", "8081"),
             Env("SPRING_DATASOURCE_URL", "jdbc:postgresql://postgres." + app + ".svc.cluster.local:5432/" + app.Replace('-', '_')),
             SecretEnv("SPRING_DATASOURCE_USERNAME", app + "-db", "username"),
             SecretEnv("SPRING_DATASOURCE_PASSWORD", app + "-db", "password"),

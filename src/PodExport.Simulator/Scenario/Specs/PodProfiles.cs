@@ -60,7 +60,7 @@ internal static partial class PodProfiles
             SecurityContext = hardened ? HardenedPod(r) : new V1PodSecurityContext(),
             Annotations = ServiceAnnotations(r, containers, metricsPort, now),
             NodeSelector = r.Chance(0.25) ? new Dictionary<string, string> { ["kubernetes.io/os"] = "linux" } : null,
-            Affinity = shape == WorkloadShape.Service && r.Chance(0.35) ? SpreadOverNodes(app) : null,
+            Affinity = shape == WorkloadShape.Service && r.Chance(0.25) ? SpreadOverNodes(app) : null,
             TopologySpreadConstraints = shape == WorkloadShape.Service && r.Chance(0.15) ? SpreadOverZones(app) : null,
             ImagePullSecrets = containers[0].Repository.StartsWith("registry.example.com/", StringComparison.Ordinal)
                 || (containers[0].Repository.StartsWith("ghcr.io/", StringComparison.Ordinal) && r.Chance(0.5))
