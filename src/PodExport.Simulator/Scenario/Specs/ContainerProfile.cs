@@ -9,10 +9,11 @@ namespace PodExport.Simulator.Scenario.Specs;
 /// </summary>
 internal sealed record ContainerProfile
 {
+    // Declared before Bare: static initializers run in text order, and Bare's Resources reads this one.
+    private static readonly V1ResourceRequirements NoResources = new();
+
     /// <summary>A container the template says nothing more about (<c>kubectl run</c>): only the defaults.</summary>
     public static readonly ContainerProfile Bare = new();
-
-    private static readonly V1ResourceRequirements NoResources = new();
 
     public IList<string>? Command { get; init; }
 
