@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
@@ -11,13 +12,17 @@ namespace PodExport.Simulator.State;
 /// </summary>
 internal sealed class StoredObject
 {
-    // The options KubernetesJson serializes with (camelCase, nulls omitted, the client's converters); AddJsonOptions
-    // hands over the instance it uses.
-    private static readonly Lazy<JsonSerializerOptions> ClientJsonOptions = new(() =>
+    // The options KubernetesJson serializes with (camelCase, nulls omitted, the client's converters; AddJsonOptions
+    // hands over the instance it uses), escaping like kube-apiserver's encoding/json: a quote inside a string is \",
+    // not \u0022, and non-ASCII text is left as it is. Managed-field keys such as k:{"name":"app"} are full of quotes.
+    private static readonly Lazy<JsonSerializerOptions> ServerJsonOptions = new(() =>
     {
-        JsonSerializerOptions? options = null;
-        KubernetesJson.AddJsonOptions(o => options = o);
-        return options ?? throw new InvalidOperationException("KubernetesJson exposed no serializer options.");
+        JsonSerializerOptions? client = null;
+        KubernetesJson.AddJsonOptions(o => client = o);
+        return new JsonSerializerOptions(client ?? throw new InvalidOperationException("KubernetesJson exposed no serializer options."))
+        {
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
     });
 
     private StoredObject(ResourceKind kind, ObjectKey key, string uid, long resourceVersion, byte[] json,
@@ -101,9 +106,9 @@ internal sealed class StoredObject
         obj.ApiVersion = null;
         try
         {
-            // Straight to UTF-8 with the client's own options: going through KubernetesJson.Serialize's string costs
-            // a UTF-16 copy and a transcoding of every object written, which adds up at 10 KB a pod.
-            return JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), ClientJsonOptions.Value);
+            // Straight to UTF-8: going through KubernetesJson.Serialize's string costs a UTF-16 copy and a
+            // transcoding of every object written, which adds up at 10 KB a pod.
+            return JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), ServerJsonOptions.Value);
         }
         finally
         {
