@@ -11,7 +11,7 @@ internal static partial class PodBuilder
         {
             Phase = pod.Phase,
             QosClass = pod.Template.Profile.QosClass,
-            Conditions = Conditions(pod),
+            Conditions = pod.Bound ? Conditions(pod) : null,
             StartTime = pod.StartTime,
         };
         if (pod.Node is not null && scheduled)
@@ -62,11 +62,6 @@ internal static partial class PodBuilder
     private static List<V1PodCondition> Conditions(SimPod pod)
     {
         var conditions = new List<V1PodCondition>(5);
-        if (!pod.Bound)
-        {
-            return conditions;
-        }
-
         var since = pod.StartTime ?? pod.Created;
         var completed = pod.IsTerminal;
         var initialized = pod.InitContainer is null || pod.InitContainer.Phase == ContainerPhase.Terminated;

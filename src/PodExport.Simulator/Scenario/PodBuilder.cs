@@ -36,7 +36,8 @@ internal static partial class PodBuilder
     }
 
     /// <summary>Job pods carry the Job controller's tracking finalizer until it has counted them.</summary>
-    private static bool Tracked(SimPod pod) => pod.Owner is { Kind: "Job" } && !pod.IsTerminal;
+    /// <remarks>The Job controller also lets go of a pod being deleted, before it is gone.</remarks>
+    private static bool Tracked(SimPod pod) => pod.Owner is { Kind: "Job" } && !pod.IsTerminal && pod.DeletionTimestamp is null;
 
     private static V1ObjectMeta Metadata(SimPod pod, int gracePeriodSeconds)
     {

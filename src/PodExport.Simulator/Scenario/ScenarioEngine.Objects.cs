@@ -183,6 +183,7 @@ public sealed partial class ScenarioEngine
             Created = created,
             Template = template,
             Labels = labels,
+            Annotations = template.Profile.Annotations,
             Owner = owner,
             OwnerReference = ownerReference ?? owner?.ToOwnerReference(),
             StaticComponent = staticComponent,

@@ -22,7 +22,7 @@ internal static partial class PodProfiles
             "quay.io/acme/worker" => Worker(r, app, volumes),
             _ => GoApi(r, spec.Name, app, volumes),
         };
-        if (r.Chance(0.4))
+        if (r.Chance(0.5))
         {
             // Many teams' manifests stop at the essentials: a couple of variables, no startup probe.
             profile = profile with { Env = profile.Env?.Take(2).ToList(), EnvFrom = null, StartupProbe = null };

@@ -79,20 +79,20 @@ internal static partial class PodProfiles
             annotations["kubectl.kubernetes.io/default-container"] = containers[0].Name;
         }
 
-        if (metricsPort is not null && r.Chance(0.6))
+        if (metricsPort is not null && r.Chance(0.5))
         {
             annotations["prometheus.io/scrape"] = "true";
             annotations["prometheus.io/port"] = metricsPort.ContainerPort.ToString(CultureInfo.InvariantCulture);
             annotations["prometheus.io/path"] = "/metrics";
         }
 
-        if (r.Chance(0.35))
+        if (r.Chance(0.3))
         {
             // Helm charts roll pods when their config changes by hashing it into the template.
             annotations["checksum/config"] = r.Hex64();
         }
 
-        if (r.Chance(0.15))
+        if (r.Chance(0.1))
         {
             var restarted = now - r.Between(TimeSpan.FromHours(1), TimeSpan.FromDays(20));
             annotations["kubectl.kubernetes.io/restartedAt"] = restarted.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
