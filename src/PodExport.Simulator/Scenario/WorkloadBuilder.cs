@@ -141,6 +141,27 @@ internal static class WorkloadBuilder
             Template = PodTemplate(w),
             PodManagementPolicy = "OrderedReady",
             UpdateStrategy = new V1StatefulSetUpdateStrategy { Type = "RollingUpdate" },
+            VolumeClaimTemplates = w.Template.Profile.ClaimTemplate is { } claim
+                ?
+                [
+                    new V1PersistentVolumeClaim
+                    {
+                        ApiVersion = "v1",
+                        Kind = "PersistentVolumeClaim",
+                        Metadata = new V1ObjectMeta { Name = claim },
+                        Spec = new V1PersistentVolumeClaimSpec
+                        {
+                            AccessModes = ["ReadWriteOnce"],
+                            Resources = new V1VolumeResourceRequirements
+                            {
+                                Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new("10Gi") },
+                            },
+                            VolumeMode = "Filesystem",
+                        },
+                        Status = new V1PersistentVolumeClaimStatus { Phase = "Pending" },
+                    },
+                ]
+                : null,
         },
         Status = new V1StatefulSetStatus
         {
