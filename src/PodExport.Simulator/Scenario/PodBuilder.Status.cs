@@ -72,7 +72,9 @@ internal static partial class PodBuilder
         var unready = readyReason == "ContainersNotReady"
             ? "containers with unready status: [" + string.Join(' ', pod.Containers.Where(c => !c.Ready).Select(c => c.Spec.Name)) + "]"
             : null;
-        conditions.Add(Condition("PodReadyToStartContainers", true, since, null, null));
+        // A finished pod's sandbox is gone: the kubelet turns this condition off when it tears it down.
+        var sandboxGone = completed ? pod.Containers.Max(c => c.Terminated?.FinishedAt) : null;
+        conditions.Add(Condition("PodReadyToStartContainers", sandboxGone is null, sandboxGone ?? since, null, null));
         conditions.Add(Condition("Initialized", initialized, since,
             completed ? "PodCompleted" : initialized ? null : "ContainersNotInitialized",
             completed || initialized ? null : "containers with incomplete status: [" + pod.InitContainer!.Spec.Name + "]"));

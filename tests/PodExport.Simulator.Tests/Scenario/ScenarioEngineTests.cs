@@ -50,17 +50,30 @@ public sealed class ScenarioEngineTests
             .GroupBy(p => p.Metadata.OwnerReferences?[0].Kind ?? p.Metadata.ManagedFields[0].Manager)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.OrderBy(p => p.Metadata.Name, StringComparer.Ordinal).First());
-        var actual = string.Concat(pods.Select(p => k8s.KubernetesJson.Serialize(p) + "\n"));
-        var golden = Path.Combine(AppContext.BaseDirectory, "testassets", "scenario", "seed7.pods.jsonl");
+        var actual = string.Concat(pods.Select(p => Indented(k8s.KubernetesJson.Serialize(p)) + "\n"));
+        var golden = Path.Combine(AppContext.BaseDirectory, "testassets", "scenario", "seed7.pods.json");
         if (Environment.GetEnvironmentVariable(RegenerateSwitch) == "1")
         {
-            File.WriteAllText(Path.Combine(SourceDirectory(), "..", "testassets", "scenario", "seed7.pods.jsonl"), actual, new UTF8Encoding(false));
+            File.WriteAllText(Path.Combine(SourceDirectory(), "..", "testassets", "scenario", "seed7.pods.json"), actual, new UTF8Encoding(false));
             return;
         }
 
         Assert.True(File.Exists(golden), $"Golden file missing; run the tests once with {RegenerateSwitch}=1.");
         Assert.Equal(File.ReadAllText(golden), actual);
     }
+
+    /// <summary>Indented, with the API server's escaping (k:{\"name\":\"app\"}), so that a regenerated golden diffs readably.</summary>
+    private static string Indented(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        return System.Text.Json.JsonSerializer.Serialize(document.RootElement, IndentedOptions);
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions IndentedOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     [Fact]
     public void ScenarioEngine_SameSeedTwice_WritesIdenticalObjects()
