@@ -6,9 +6,10 @@ using PodExport.Simulator.State;
 namespace PodExport.Simulator.Scenario;
 
 /// <summary>
-/// Deterministic churn from a seed (kubernetes-api D.2). Everything random comes from one <see cref="Random"/>, every
-/// timestamp from the virtual time of the action being run, and actions run in (virtual time, sequence) order, so the
-/// same seed and options always give the same writes. Thread-safe: every public member takes one lock.
+/// Deterministic churn from a seed (kubernetes-api D.2). Everything random comes from the seed (one stream for the
+/// events, one derived from it for the shapes of pod specs), every timestamp from the virtual time of the action being
+/// run, and actions run in (virtual time, sequence) order, so the same seed and options always give the same writes.
+/// Thread-safe: every public member takes one lock.
 /// </summary>
 public sealed partial class ScenarioEngine
 {
