@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -148,23 +149,17 @@ internal static class FieldSet
     /// <summary><c>k:{"containerPort":80,"protocol":"TCP"}</c>: the key fields in name order, compact.</summary>
     private static string ItemKey(JsonElement item, string[] keys)
     {
-        var buffer = new ArrayBufferWriter<byte>(64);
-        using (var writer = Writer(buffer))
+        // Key values are names, ports, paths and IPs: their raw JSON text is what the API server writes.
+        var key = new StringBuilder("k:{", 64);
+        foreach (var name in keys)
         {
-            writer.WriteStartObject();
-            foreach (var key in keys)
+            if (item.TryGetProperty(name, out var value))
             {
-                if (item.TryGetProperty(key, out var value))
-                {
-                    writer.WritePropertyName(key);
-                    value.WriteTo(writer);
-                }
+                key.Append(key.Length > 3 ? ",\"" : "\"").Append(name).Append("\":").Append(value.GetRawText());
             }
-
-            writer.WriteEndObject();
         }
 
-        return "k:" + System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return key.Append('}').ToString();
     }
 
     public static void WriteLeaf(Utf8JsonWriter writer, string name)
