@@ -1,54 +1,43 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using k8s.Models;
+using PodExport.Simulator.Scenario.Specs;
 
 namespace PodExport.Simulator.Scenario;
 
 /// <summary>
-/// Turns the engine's <see cref="SimPod"/> into a new <see cref="V1Pod"/> for every write: the store stamps
-/// <c>resourceVersion</c> on what it is given and may keep it, so no metadata, spec or status object is reused.
+/// Turns the engine's <see cref="SimPod"/> into a new <see cref="V1Pod"/> for every write, shaped like what
+/// kube-apiserver returns after defaulting and admission (managed fields, the token volume, default tolerations, QoS
+/// class, volume mounts in container statuses). The store stamps <c>resourceVersion</c> on what it is given and may
+/// keep it, so metadata, spec, status and their lists are new objects every time; only leaves that nothing writes
+/// (the template's probes, env, ports, resources, volumes and the managed-field trees) are shared.
 /// </summary>
-internal static class PodBuilder
+internal static partial class PodBuilder
 {
+    // The creator's fields depend on the template, the owner and, for Job pods, the tracking finalizer only; computing
+    // them means serializing a spec, so they are kept per template (whose instances are per owner).
+    private static readonly ConditionalWeakTable<PodTemplate, CreatedFields> CreatedCache = [];
+
     public static V1Pod Build(SimPod pod, int gracePeriodSeconds)
     {
-        var runtime = pod.Node?.Runtime ?? "containerd";
         var scheduled = pod.Bound && pod.Node is not null;
-        var status = new V1PodStatus
-        {
-            Phase = pod.Phase,
-            QosClass = "BestEffort",
-            Conditions = Conditions(pod),
-            StartTime = pod.StartTime,
-        };
-        if (pod.Node is not null && scheduled)
-        {
-            status.HostIP = pod.Node.InternalIp;
-            status.HostIPs = [new V1HostIP { Ip = pod.Node.InternalIp }];
-        }
-
-        if (pod.Ipv4 is not null)
-        {
-            status.PodIP = pod.Ipv4;
-            status.PodIPs = pod.Ipv6 is null ? [new V1PodIP { Ip = pod.Ipv4 }] : [new V1PodIP { Ip = pod.Ipv4 }, new V1PodIP { Ip = pod.Ipv6 }];
-        }
-
-        if (scheduled)
-        {
-            status.ContainerStatuses = [.. pod.Containers.Select(c => Status(c, runtime))];
-            if (pod.InitContainer is not null)
-            {
-                status.InitContainerStatuses = [Status(pod.InitContainer, runtime)];
-            }
-        }
-
+        var spec = Spec(pod, scheduled, gracePeriodSeconds, admitted: true);
+        var status = Status(pod, scheduled, spec);
+        var metadata = Metadata(pod, gracePeriodSeconds);
+        metadata.ManagedFields = ManagedFieldsOf(pod, status, gracePeriodSeconds);
         return new V1Pod
         {
             ApiVersion = "v1",
             Kind = "Pod",
-            Metadata = Metadata(pod, gracePeriodSeconds),
-            Spec = Spec(pod, scheduled, gracePeriodSeconds),
+            Metadata = metadata,
+            Spec = spec,
             Status = status,
         };
     }
+
+    /// <summary>Job pods carry the Job controller's tracking finalizer until it has counted them.</summary>
+    /// <remarks>The Job controller also lets go of a pod being deleted, before it is gone.</remarks>
+    private static bool Tracked(SimPod pod) => pod.Owner is { Kind: "Job" } && !pod.IsTerminal && pod.DeletionTimestamp is null;
 
     private static V1ObjectMeta Metadata(SimPod pod, int gracePeriodSeconds)
     {
@@ -60,6 +49,7 @@ internal static class PodBuilder
             CreationTimestamp = pod.Created,
             Labels = pod.Labels,
             Annotations = pod.Annotations,
+            Finalizers = Tracked(pod) ? ["batch.kubernetes.io/job-tracking"] : null,
         };
         if (pod.OwnerReference is not null)
         {
@@ -79,88 +69,72 @@ internal static class PodBuilder
         return meta;
     }
 
-    private static V1PodSpec Spec(SimPod pod, bool scheduled, int gracePeriodSeconds)
+    private static List<V1ManagedFieldsEntry> ManagedFieldsOf(SimPod pod, V1PodStatus status, int gracePeriodSeconds)
     {
-        var spec = new V1PodSpec
+        var profile = pod.Template.Profile;
+        var tracked = Tracked(pod);
+        var createdAt = pod.Owner is { Kind: "Job" } && !tracked ? LastStatusChange(status) ?? pod.Created : pod.Created;
+        var entries = new List<V1ManagedFieldsEntry>(3)
         {
-            Containers = [.. pod.Template.Containers.Select(c => new V1Container { Name = c.Name, Image = c.Image })],
-            RestartPolicy = pod.Template.RestartPolicy,
-            TerminationGracePeriodSeconds = gracePeriodSeconds,
-            DnsPolicy = pod.HostNetwork ? "ClusterFirstWithHostNet" : "ClusterFirst",
-            SchedulerName = "default-scheduler",
-            ServiceAccountName = "default",
-            HostNetwork = pod.HostNetwork ? true : null,
-            NodeName = scheduled ? pod.Node?.Name : null,
+            ManagedFields.Entry(ManagedFields.ManagerName(profile.Manager), CreatedFieldsOf(pod, tracked, gracePeriodSeconds), createdAt),
         };
-        if (pod.Template.InitContainer is { } init)
+        if (pod.Bound)
         {
-            spec.InitContainers = [new V1Container { Name = init.Name, Image = init.Image }];
+            entries.Add(ManagedFields.Entry("kubelet", ManagedFields.Status(status), LastStatusChange(status) ?? pod.Created, "status"));
         }
 
-        if (pod.StaticComponent is not null)
+        if (pod.TouchedAt is { } touched && pod.Annotations is { } annotations)
         {
-            spec.PriorityClassName = "system-node-critical";
-            spec.Priority = 2000001000;
+            entries.Add(ManagedFields.Entry("kubectl-annotate", ManagedFields.Touched(annotations.Count > 1), touched));
         }
 
-        return spec;
+        // The API server keeps entries ordered by time, then manager.
+        entries.Sort(static (a, b) => a.Time != b.Time ? Nullable.Compare(a.Time, b.Time) : string.CompareOrdinal(a.Manager, b.Manager));
+        return entries;
     }
 
-    private static List<V1PodCondition> Conditions(SimPod pod)
+    private static JsonElement CreatedFieldsOf(SimPod pod, bool tracked, int gracePeriodSeconds)
     {
-        var conditions = new List<V1PodCondition>(5);
-        if (!pod.Bound)
+        var cache = CreatedCache.GetOrCreateValue(pod.Template);
+        var ownerUid = pod.OwnerReference?.Uid;
+        if (cache.OwnerUid == ownerUid && (tracked ? cache.Tracked : cache.Plain) is { } cached)
         {
-            return conditions;
+            return cached;
         }
 
-        var since = pod.StartTime ?? pod.Created;
-        var completed = pod.IsTerminal;
-        var initialized = pod.InitContainer is null || pod.InitContainer.Phase == ContainerPhase.Terminated;
-        var ready = !completed && pod.Phase == "Running" && pod.Containers.All(c => c.Ready);
-        var readyReason = completed ? "PodCompleted" : ready ? null : "ContainersNotReady";
-        conditions.Add(Condition("PodReadyToStartContainers", true, since, null));
-        conditions.Add(Condition("Initialized", initialized, since,
-            completed ? "PodCompleted" : initialized ? null : "ContainersNotInitialized"));
-        conditions.Add(Condition("Ready", ready, since, readyReason));
-        conditions.Add(Condition("ContainersReady", ready, since, readyReason));
-        conditions.Add(Condition("PodScheduled", true, pod.Created, null));
-        return conditions;
+        var creationAnnotations = pod.Annotations?.Where(a => a.Key != ManagedFields.TouchAnnotation).ToDictionary(StringComparer.Ordinal);
+        var meta = new V1ObjectMeta
+        {
+            Labels = pod.Labels,
+            Annotations = creationAnnotations is { Count: > 0 } ? creationAnnotations : null,
+            OwnerReferences = pod.OwnerReference is null ? null : [pod.OwnerReference],
+            GenerateName = pod.Owner is not null && pod.Owner.Kind != "StatefulSet" ? pod.Owner.Name + "-" : null,
+            Finalizers = tracked ? ["batch.kubernetes.io/job-tracking"] : null,
+        };
+        var fields = ManagedFields.Created(meta, Spec(pod, scheduled: false, gracePeriodSeconds, admitted: false));
+        if (cache.OwnerUid != ownerUid)
+        {
+            (cache.OwnerUid, cache.Plain, cache.Tracked) = (ownerUid, null, null);
+        }
+
+        if (tracked)
+        {
+            cache.Tracked = fields;
+        }
+        else
+        {
+            cache.Plain = fields;
+        }
+
+        return fields;
     }
 
-    private static V1PodCondition Condition(string type, bool status, DateTime since, string? reason) => new()
+    private sealed class CreatedFields
     {
-        Type = type,
-        Status = status ? "True" : "False",
-        LastTransitionTime = since,
-        Reason = reason,
-    };
+        public string? OwnerUid { get; set; }
 
-    private static V1ContainerStatus Status(SimContainer container, string runtime)
-    {
-        var state = container.Phase switch
-        {
-            ContainerPhase.Running => new V1ContainerState { Running = new V1ContainerStateRunning { StartedAt = container.StartedAt } },
-            ContainerPhase.Terminated => new V1ContainerState { Terminated = container.Terminated },
-            _ => new V1ContainerState
-            {
-                Waiting = new V1ContainerStateWaiting { Reason = container.WaitingReason, Message = container.WaitingMessage },
-            },
-        };
-        var everStarted = container.ContainerId is not null;
-        return new V1ContainerStatus
-        {
-            Name = container.Spec.Name,
-            Image = container.Spec.Image,
-            ImageID = everStarted ? container.Spec.ImageId(runtime) : string.Empty,
-            ContainerID = container.ContainerId,
-            Ready = container.Ready,
-            Started = container.Phase == ContainerPhase.Running,
-            RestartCount = container.RestartCount,
-            State = state,
-            LastState = container.LastTerminated is null
-                ? new V1ContainerState()
-                : new V1ContainerState { Terminated = container.LastTerminated },
-        };
+        public JsonElement? Plain { get; set; }
+
+        public JsonElement? Tracked { get; set; }
     }
 }

@@ -1,3 +1,5 @@
+using PodExport.Simulator.Scenario.Specs;
+
 namespace PodExport.Simulator.Scenario;
 
 /// <summary>A workload's pod template: labels and containers; a rollout makes a new one.</summary>
@@ -5,4 +7,8 @@ internal sealed record PodTemplate(
     Dictionary<string, string> Labels,
     IReadOnlyList<ContainerSpec> Containers,
     ContainerSpec? InitContainer,
-    string RestartPolicy);
+    string RestartPolicy)
+{
+    /// <summary>Everything else the template says (ports, env, probes, volumes, …); one per container, in order.</summary>
+    public PodProfile Profile { get; init; } = PodProfile.Bare;
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PodExport.Simulator.Scenario.Specs;
 
 namespace PodExport.Simulator.Scenario;
 
@@ -140,8 +141,9 @@ public sealed partial class ScenarioEngine
         _touches++;
         pod.Annotations = new Dictionary<string, string>(pod.Annotations ?? [])
         {
-            ["podexport.io/touched"] = _touches.ToString(CultureInfo.InvariantCulture),
+            [ManagedFields.TouchAnnotation] = _touches.ToString(CultureInfo.InvariantCulture),
         };
+        pod.TouchedAt = Stamp();
         WritePod(pod);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s.Models;
+using PodExport.Simulator.Scenario.Specs;
 
 namespace PodExport.Simulator.Scenario;
 
@@ -74,7 +75,7 @@ public sealed partial class ScenarioEngine
         return job;
     }
 
-    private PodTemplate NewTemplate(Dictionary<string, string> labels, string restartPolicy,
+    private PodTemplate NewTemplate(WorkloadShape shape, Dictionary<string, string> labels, string restartPolicy,
         (string Name, string Repository, string Tag)? main = null, bool sidecars = true, bool init = true)
     {
         var (name, repository, tag) = main ?? _random.Pick(ScenarioCatalog.MainImages);
@@ -93,7 +94,11 @@ public sealed partial class ScenarioEngine
         var initContainer = init && _random.Chance(_options.InitContainerFraction)
             ? ContainerSpecFor(ScenarioCatalog.InitImage.Name, ScenarioCatalog.InitImage.Repository, ScenarioCatalog.InitImage.Tag)
             : null;
-        return new PodTemplate(labels, containers, initContainer, restartPolicy);
+        var app = labels.TryGetValue("app", out var a) ? a : labels.TryGetValue("k8s-app", out var k) ? k : labels.GetValueOrDefault("run", name);
+        return new PodTemplate(labels, containers, initContainer, restartPolicy)
+        {
+            Profile = PodProfiles.For(_shapes, shape, app, containers, initContainer, _now),
+        };
     }
 
     /// <summary>The template of a later revision: the main container's image gets a new tag (and digest).</summary>
@@ -151,9 +156,17 @@ public sealed partial class ScenarioEngine
         var name = $"{baseName}-{_random.Suffix(5)}";
         var runToCompletion = _random.Chance(0.5);
         var labels = new Dictionary<string, string> { ["run"] = baseName };
-        var template = NewTemplate(labels, runToCompletion ? "Never" : "Always", sidecars: false, init: false);
+        var template = NewTemplate(WorkloadShape.Standalone, labels, runToCompletion ? "Never" : "Always", sidecars: false, init: false);
         int? exitCode = runToCompletion ? (_random.Chance(0.7) ? 0 : 1) : null;
         var pod = NewPod(ns, name, null, template, labels, created, completionExitCode: exitCode);
+        if (template.Profile.Manager == SpecManager.KubectlApply)
+        {
+            pod.Annotations = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["kubectl.kubernetes.io/last-applied-configuration"] = LastApplied(pod),
+            };
+        }
+
         _standalone.Add(pod);
         return pod;
     }
@@ -170,6 +183,7 @@ public sealed partial class ScenarioEngine
             Created = created,
             Template = template,
             Labels = labels,
+            Annotations = template.Profile.Annotations,
             Owner = owner,
             OwnerReference = ownerReference ?? owner?.ToOwnerReference(),
             StaticComponent = staticComponent,
@@ -177,6 +191,7 @@ public sealed partial class ScenarioEngine
             DualStack = !hostNetwork && _random.Chance(_options.DualStackFraction),
             Node = node,
             Containers = [.. template.Containers.Select(spec => new SimContainer(spec))],
+            TokenVolume = template.Profile.MountsToken ? "kube-api-access-" + _shapes.Suffix(5) : null,
             InitContainer = template.InitContainer is { } init ? new SimContainer(init) : null,
             CompletionExitCode = completionExitCode,
         };
@@ -197,5 +212,28 @@ public sealed partial class ScenarioEngine
         _livePods.Add(pod);
         owner?.Pods.Add(pod);
         return pod;
+    }
+
+    /// <summary>What <c>kubectl apply</c> stores: the manifest as applied, compact, with an empty annotations map.</summary>
+    private static string LastApplied(SimPod pod)
+    {
+        var manifest = new V1Pod
+        {
+            ApiVersion = "v1",
+            Kind = "Pod",
+            Metadata = new V1ObjectMeta
+            {
+                Annotations = new Dictionary<string, string>(),
+                Labels = pod.Labels,
+                Name = pod.Name,
+                NamespaceProperty = pod.Namespace,
+            },
+            Spec = new V1PodSpec
+            {
+                Containers = [.. pod.Template.Containers.Select(c => new V1Container { Image = c.Image, Name = c.Name })],
+                RestartPolicy = pod.Template.RestartPolicy,
+            },
+        };
+        return k8s.KubernetesJson.Serialize(manifest) + "\n";
     }
 }

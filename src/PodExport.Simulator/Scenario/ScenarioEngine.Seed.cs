@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s.Models;
+using PodExport.Simulator.Scenario.Specs;
 
 namespace PodExport.Simulator.Scenario;
 
@@ -164,16 +165,36 @@ public sealed partial class ScenarioEngine
                 new Dictionary<string, string> { ["component"] = component, ["tier"] = "control-plane" },
                 [ContainerSpecFor(component, "registry.k8s.io/" + component, tag)],
                 null,
-                "Always");
+                "Always")
+            {
+                Profile = PodProfiles.Static(component, node.Name, node.InternalIp),
+            };
             var pod = NewPod("kube-system", $"{component}-{node.Name}", null, template, template.Labels, node.Created,
                 node: node, staticComponent: component, hostNetwork: true,
                 ownerReference: new V1OwnerReference { ApiVersion = "v1", Kind = "Node", Name = node.Name, Uid = node.Uid, Controller = true });
-            pod.Annotations = new Dictionary<string, string>
+            var hash = _random.Hex64()[..32];
+            var mirror = _random.Hex64()[..32];
+            var seen = node.Created.AddTicks(_shapes.Next(10_000_000)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'00Z'", CultureInfo.InvariantCulture);
+            var annotations = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
-                ["kubernetes.io/config.hash"] = _random.Hex64()[..32],
-                ["kubernetes.io/config.mirror"] = _random.Hex64()[..32],
+                ["kubernetes.io/config.hash"] = hash,
+                ["kubernetes.io/config.mirror"] = mirror,
+                ["kubernetes.io/config.seen"] = seen,
                 ["kubernetes.io/config.source"] = "file",
             };
+            switch (component)
+            {
+                case "kube-apiserver":
+                    annotations["kubeadm.kubernetes.io/kube-apiserver.advertise-address.endpoint"] = node.InternalIp + ":6443";
+                    break;
+                case "etcd":
+                    annotations["kubeadm.kubernetes.io/etcd.advertise-client-urls"] = "https://" + node.InternalIp + ":2379";
+                    break;
+                default:
+                    break;
+            }
+
+            pod.Annotations = new Dictionary<string, string>(annotations, StringComparer.Ordinal);
             SeedRunning(pod);
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PodExport.Simulator.Scenario.Specs;
 
 namespace PodExport.Simulator.Scenario;
 
@@ -7,7 +8,7 @@ public sealed partial class ScenarioEngine
     private void SeedSystemWorkloads()
     {
         var dns = NewWorkload("Deployment", "apps/v1", "kube-system", "coredns", new() { ["k8s-app"] = "kube-dns" }, null);
-        dns.Template = NewTemplate(new() { ["k8s-app"] = "kube-dns" }, "Always", ("coredns", "registry.k8s.io/coredns/coredns", "v1.11.3"), sidecars: false);
+        dns.Template = NewTemplate(WorkloadShape.SystemAddon, new() { ["k8s-app"] = "kube-dns" }, "Always", ("coredns", "registry.k8s.io/coredns/coredns", "v1.11.3"), sidecars: false);
         dns.Replicas = 2;
         SeedReplicaSetsOf(dns);
         SeedDaemonSet("kube-proxy", "kube-system", "k8s-app", ("kube-proxy", "registry.k8s.io/kube-proxy", "v1.32.4"));
@@ -20,7 +21,7 @@ public sealed partial class ScenarioEngine
         var deployment = NewWorkload("Deployment", "apps/v1", ns, name, labels, null);
         deployment.Replicas = replicas;
         deployment.Revision = _random.Next(1, 6);
-        deployment.Template = Revise(NewTemplate(labels, "Always"), deployment.Revision);
+        deployment.Template = Revise(NewTemplate(WorkloadShape.Service, labels, "Always"), deployment.Revision);
         deployment.Generation = deployment.Revision;
         _deployments.Add(deployment);
         SeedReplicaSetsOf(deployment);
@@ -51,7 +52,7 @@ public sealed partial class ScenarioEngine
         var name = UniqueName(ns, image.Name);
         var labels = new Dictionary<string, string> { ["app"] = name };
         var sts = NewWorkload("StatefulSet", "apps/v1", ns, name, labels, null);
-        sts.Template = NewTemplate(labels, "Always", image);
+        sts.Template = NewTemplate(WorkloadShape.Data, labels, "Always", image);
         sts.Replicas = 3;
         sts.TemplateHash = _random.Suffix(10);
         _statefulSets.Add(sts);
@@ -68,7 +69,7 @@ public sealed partial class ScenarioEngine
         name = UniqueName(ns, name);
         var labels = new Dictionary<string, string> { [labelKey] = name };
         var ds = NewWorkload("DaemonSet", "apps/v1", ns, name, labels, null);
-        ds.Template = NewTemplate(labels, "Always", image, sidecars: false, init: !system);
+        ds.Template = NewTemplate(system ? WorkloadShape.SystemAddon : WorkloadShape.NodeAgent, labels, "Always", image, sidecars: false, init: !system);
         ds.TemplateHash = _random.Suffix(10);
         _daemonSets.Add(ds);
         Create(WorkloadBuilder.Build(ds, _nodes.Count));
@@ -84,7 +85,7 @@ public sealed partial class ScenarioEngine
         var name = UniqueName(ns, "legacy-" + _random.Pick(ScenarioCatalog.AppNames));
         var labels = new Dictionary<string, string> { ["app"] = name };
         var rc = NewWorkload("ReplicationController", "v1", ns, name, labels, null);
-        rc.Template = NewTemplate(labels, "Always");
+        rc.Template = NewTemplate(WorkloadShape.Service, labels, "Always");
         rc.Replicas = 2;
         Create(WorkloadBuilder.Build(rc, _nodes.Count));
         for (var i = 0; i < rc.Replicas; i++)
@@ -98,7 +99,7 @@ public sealed partial class ScenarioEngine
         var ns = _appNamespaces.Contains("batch") ? "batch" : AppNamespace();
         var name = UniqueName(ns, _random.Pick(ScenarioCatalog.CronJobNames));
         var cronJob = NewWorkload("CronJob", "batch/v1", ns, name, new() { ["app"] = name }, null);
-        cronJob.Template = NewTemplate(new() { ["app"] = name }, "Never", ("job", "docker.io/library/python", "3.12-slim"), sidecars: false);
+        cronJob.Template = NewTemplate(WorkloadShape.Batch, new() { ["app"] = name }, "Never", ("job", "docker.io/library/python", "3.12-slim"), sidecars: false);
         cronJob.TemplateHash = string.Create(CultureInfo.InvariantCulture, $"*/{_options.CronJobIntervalMinutes} * * * *");
         _cronJobs.Add(cronJob);
 

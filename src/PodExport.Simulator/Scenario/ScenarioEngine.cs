@@ -6,9 +6,10 @@ using PodExport.Simulator.State;
 namespace PodExport.Simulator.Scenario;
 
 /// <summary>
-/// Deterministic churn from a seed (kubernetes-api D.2). Everything random comes from one <see cref="Random"/>, every
-/// timestamp from the virtual time of the action being run, and actions run in (virtual time, sequence) order, so the
-/// same seed and options always give the same writes. Thread-safe: every public member takes one lock.
+/// Deterministic churn from a seed (kubernetes-api D.2). Everything random comes from the seed (one stream for the
+/// events, one derived from it for the shapes of pod specs), every timestamp from the virtual time of the action being
+/// run, and actions run in (virtual time, sequence) order, so the same seed and options always give the same writes.
+/// Thread-safe: every public member takes one lock.
 /// </summary>
 public sealed partial class ScenarioEngine
 {
@@ -18,6 +19,10 @@ public sealed partial class ScenarioEngine
     private readonly ScenarioOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ScenarioRandom _random;
+
+    // Pod spec shapes (ports, env, probes, volume names, …) draw from their own stream, so that shaping pods does not
+    // move the names, UIDs, IDs and timings the main stream gives every event.
+    private readonly ScenarioRandom _shapes;
     private readonly Lock _gate = new();
     private readonly PriorityQueue<Action, (DateTimeOffset At, long Sequence)> _queue = new();
     private readonly ConcurrentQueue<TerminatedContainer> _terminated = new();
@@ -39,6 +44,7 @@ public sealed partial class ScenarioEngine
         _options = options;
         _timeProvider = timeProvider;
         _random = new ScenarioRandom(options.Seed);
+        _shapes = new ScenarioRandom(unchecked((options.Seed * 7919) + 104729));
         _now = timeProvider.GetUtcNow();
     }
 

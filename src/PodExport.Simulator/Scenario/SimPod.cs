@@ -56,6 +56,12 @@ internal sealed class SimPod
 
     public DateTime? DeletionTimestamp { get; set; }
 
+    /// <summary>The name of the <c>kube-api-access-*</c> volume the ServiceAccount admission plugin gave the pod, if any.</summary>
+    public string? TokenVolume { get; init; }
+
+    /// <summary>When the scenario last annotated the pod (the <c>kubectl annotate</c> managed-fields entry).</summary>
+    public DateTime? TouchedAt { get; set; }
+
     /// <summary>True once the pod is being deleted or is gone; scheduled actions then leave it alone.</summary>
     public bool Finished => DeletionTimestamp is not null;
 

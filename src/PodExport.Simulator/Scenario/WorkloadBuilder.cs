@@ -10,6 +10,9 @@ namespace PodExport.Simulator.Scenario;
 /// </summary>
 internal static class WorkloadBuilder
 {
+    // The API server's default; pods get the scenario's configured grace period, templates show the default.
+    private const int TemplateGracePeriodSeconds = 30;
+
     public static IKubernetesObject<V1ObjectMeta> Build(SimWorkload w, int nodeCount) => w.Kind switch
     {
         "Deployment" => Deployment(w),
@@ -41,15 +44,10 @@ internal static class WorkloadBuilder
         return meta;
     }
 
-    private static V1PodTemplateSpec PodTemplate(PodTemplate template, Dictionary<string, string>? labels = null) => new()
+    private static V1PodTemplateSpec PodTemplate(SimWorkload w) => new()
     {
-        Metadata = new V1ObjectMeta { Labels = labels ?? template.Labels },
-        Spec = new V1PodSpec
-        {
-            Containers = [.. template.Containers.Select(c => new V1Container { Name = c.Name, Image = c.Image })],
-            InitContainers = template.InitContainer is { } init ? [new V1Container { Name = init.Name, Image = init.Image }] : null,
-            RestartPolicy = template.RestartPolicy,
-        },
+        Metadata = new V1ObjectMeta { Labels = w.Template.Labels, Annotations = w.Template.Profile.Annotations },
+        Spec = PodBuilder.TemplateSpec(w.Template, TemplateGracePeriodSeconds, hostNetwork: w.Namespace == "kube-system" && w.Kind == "DaemonSet"),
     };
 
     private static V1JobCondition JobCondition(string type, DateTime? since, string? reason) => new()
@@ -80,7 +78,7 @@ internal static class WorkloadBuilder
             {
                 Replicas = w.Replicas,
                 Selector = new V1LabelSelector { MatchLabels = w.Selector },
-                Template = PodTemplate(w.Template),
+                Template = PodTemplate(w),
                 RevisionHistoryLimit = 10,
                 Strategy = new V1DeploymentStrategy
                 {
@@ -117,7 +115,7 @@ internal static class WorkloadBuilder
             {
                 Replicas = w.Replicas,
                 Selector = new V1LabelSelector { MatchLabels = w.Selector },
-                Template = PodTemplate(w.Template),
+                Template = PodTemplate(w),
             },
             Status = new V1ReplicaSetStatus
             {
@@ -140,9 +138,30 @@ internal static class WorkloadBuilder
             Replicas = w.Replicas,
             ServiceName = w.Name,
             Selector = new V1LabelSelector { MatchLabels = w.Selector },
-            Template = PodTemplate(w.Template),
+            Template = PodTemplate(w),
             PodManagementPolicy = "OrderedReady",
             UpdateStrategy = new V1StatefulSetUpdateStrategy { Type = "RollingUpdate" },
+            VolumeClaimTemplates = w.Template.Profile.ClaimTemplate is { } claim
+                ?
+                [
+                    new V1PersistentVolumeClaim
+                    {
+                        ApiVersion = "v1",
+                        Kind = "PersistentVolumeClaim",
+                        Metadata = new V1ObjectMeta { Name = claim },
+                        Spec = new V1PersistentVolumeClaimSpec
+                        {
+                            AccessModes = ["ReadWriteOnce"],
+                            Resources = new V1VolumeResourceRequirements
+                            {
+                                Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new("10Gi") },
+                            },
+                            VolumeMode = "Filesystem",
+                        },
+                        Status = new V1PersistentVolumeClaimStatus { Phase = "Pending" },
+                    },
+                ]
+                : null,
         },
         Status = new V1StatefulSetStatus
         {
@@ -165,7 +184,7 @@ internal static class WorkloadBuilder
         Spec = new V1DaemonSetSpec
         {
             Selector = new V1LabelSelector { MatchLabels = w.Selector },
-            Template = PodTemplate(w.Template),
+            Template = PodTemplate(w),
             UpdateStrategy = new V1DaemonSetUpdateStrategy { Type = "RollingUpdate" },
         },
         Status = new V1DaemonSetStatus
@@ -189,7 +208,7 @@ internal static class WorkloadBuilder
         {
             Replicas = w.Replicas,
             Selector = w.Selector,
-            Template = PodTemplate(w.Template),
+            Template = PodTemplate(w),
         },
         Status = new V1ReplicationControllerStatus
         {
@@ -240,7 +259,7 @@ internal static class WorkloadBuilder
                 Parallelism = 1,
                 BackoffLimit = 0,
                 Selector = new V1LabelSelector { MatchLabels = w.Selector },
-                Template = PodTemplate(w.Template),
+                Template = PodTemplate(w),
             },
             Status = status,
         };
@@ -259,7 +278,7 @@ internal static class WorkloadBuilder
             FailedJobsHistoryLimit = 1,
             JobTemplate = new V1JobTemplateSpec
             {
-                Spec = new V1JobSpec { BackoffLimit = 0, Template = PodTemplate(w.Template) },
+                Spec = new V1JobSpec { BackoffLimit = 0, Template = PodTemplate(w) },
             },
         },
         Status = new V1CronJobStatus
