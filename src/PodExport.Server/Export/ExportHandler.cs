@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using PodExport.Model.Records;
 using PodExport.Model.Wire;
+using PodExport.Query;
 using PodExport.Server.Options;
 using PodExport.Server.Telemetry;
 
@@ -205,43 +206,29 @@ public sealed class ExportHandler(
         HttpContext context,
         PodSnapshot snapshot,
         NamespaceScope scope,
-        Func<PodRecord, bool>? filter,
+        PodFilter filter,
         bool pretty,
         ExportStreamWriter writer,
         ExportSummary summary,
         CancellationToken cancellationToken)
     {
-        var pods = snapshot.Pods;
-        var count = pods.Count;
-        string? lastNamespace = null;
-        var namespaceVisible = false;
-        for (var i = 0; i < count; i++)
+        // Synchronous per pod; the loop awaits only when the writer has a flush due.
+        var scan = new ExportScan(snapshot.Pods, scope, filter);
+        try
         {
-            // W-31: checked for every pod read, so a disconnect (or deadline, or drain) stops the scan at once.
-            cancellationToken.ThrowIfCancellationRequested();
-            var record = pods[i];
-            if (!string.Equals(record.Namespace, lastNamespace, StringComparison.Ordinal))
+            while (scan.TryNext(cancellationToken, out var record))
             {
-                lastNamespace = record.Namespace;
-                namespaceVisible = scope.Allows(lastNamespace);
-                if (namespaceVisible)
+                // W-35: expiry is checked before each pod line, including after a read that took the time.
+                cancellationToken.ThrowIfCancellationRequested();
+                if (writer.WritePod(pretty ? record.RenderPrettyLine() : record.Line) && !await writer.FlushAsync(cancellationToken))
                 {
-                    summary.Namespaces++;
+                    return false;
                 }
             }
-
-            if (!namespaceVisible || (filter is not null && !filter(record)))
-            {
-                continue;
-            }
-
-            // W-35: expiry is checked before each pod line, including after a read that took the time.
-            cancellationToken.ThrowIfCancellationRequested();
-            var line = pretty ? record.RenderPrettyLine() : record.Line;
-            if (!await writer.WritePodAsync(line, cancellationToken))
-            {
-                return false;
-            }
+        }
+        finally
+        {
+            summary.Namespaces = scan.VisibleNamespaces;
         }
 
         if (!cancellationToken.IsCancellationRequested)
