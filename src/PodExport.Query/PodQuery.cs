@@ -45,7 +45,7 @@ public sealed class PodQuery
 
         _namespacePart = PredicateCompiler.Compile(namespacePairs, out _, out _);
         _podPart = PredicateCompiler.Compile(podPairs, out _, out _podReads);
-        _unboundFilter = new PodFilter(_namespacePart, _podPart, _podReads);
+        _unboundFilter = MatchesAll ? PodFilter.All : new PodFilter(_namespacePart, _podPart, _podReads);
     }
 
     /// <summary>The query text as received.</summary>
