@@ -89,15 +89,25 @@ internal sealed class ExportScan
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (_next >= _runEnd && !StartRun(pods))
+            if (_next >= _runEnd)
             {
-                pod = null;
-                return false;
+                if (_next >= pods.Length)
+                {
+                    pod = null;
+                    return false;
+                }
+
+                if (!EnterRun(pods))
+                {
+                    _next = _runEnd;
+                    continue;
+                }
             }
 
             if (!_filter.ChecksEachPod)
             {
-                LinePrefetch.Ahead(pods.AsSpan(0, _runEnd), _next);
+                // Across the run's end too: with nothing to check per pod, the next run is usually written as well.
+                LinePrefetch.Ahead(pods, _next);
                 pod = pods[_next++];
                 return true;
             }
@@ -115,29 +125,18 @@ internal sealed class ExportScan
         }
     }
 
-    /// <summary>Moves to the next run the export may write from; false when there is none.</summary>
-    private bool StartRun(PodRecord[] pods)
+    /// <summary>Finds the end of the run starting at the next pod; true when the export may write from it.</summary>
+    private bool EnterRun(PodRecord[] pods)
     {
-        while (_next < pods.Length)
+        var first = pods[_next];
+        _runEnd = RunEnd(pods, _next);
+        var visible = _scope.Allows(first.Namespace);
+        if (visible)
         {
-            var first = pods[_next];
-            var end = RunEnd(pods, _next);
-            var visible = _scope.Allows(first.Namespace);
-            if (visible)
-            {
-                VisibleNamespaces++;
-            }
-
-            if (visible && _filter.NamespaceCanMatch(first))
-            {
-                _runEnd = end;
-                return true;
-            }
-
-            _next = end;
+            VisibleNamespaces++;
         }
 
-        return false;
+        return visible && _filter.NamespaceCanMatch(first);
     }
 
     private bool TryNextInList(CancellationToken cancellationToken, [NotNullWhen(true)] out PodRecord? pod)
