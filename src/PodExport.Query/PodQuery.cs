@@ -121,7 +121,7 @@ public sealed class PodQuery
             RecordPrefetch.Objects(Item(pods, i + (2 * PrefetchDistance)), _reads);
         }
 
-        if (i + PrefetchDistance < count)
+        if (i + PrefetchDistance < count && RecordPrefetch.ReadsStrings(_reads))
         {
             RecordPrefetch.Strings(Item(pods, i + PrefetchDistance), _reads);
         }

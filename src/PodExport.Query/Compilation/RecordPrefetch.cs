@@ -24,7 +24,7 @@ internal static class RecordPrefetch
             Objects(pods[index + (2 * Distance)], reads);
         }
 
-        if (index + Distance < pods.Length)
+        if (index + Distance < pods.Length && ReadsStrings(reads))
         {
             Strings(pods[index + Distance], reads);
         }
@@ -60,9 +60,13 @@ internal static class RecordPrefetch
         }
     }
 
+    /// <summary>Whether <see cref="Strings"/> has anything to fetch for a predicate reading <paramref name="reads"/>.</summary>
+    public static bool ReadsStrings(PodObjects reads) =>
+        (reads & (PodObjects.Name | PodObjects.Namespace | PodObjects.Labels | PodObjects.OwnerLabels)) != 0;
+
     public static void Strings(PodRecord record, PodObjects reads)
     {
-        if ((reads & (PodObjects.Name | PodObjects.Namespace | PodObjects.Labels | PodObjects.OwnerLabels)) == 0)
+        if (!ReadsStrings(reads))
         {
             return;
         }
