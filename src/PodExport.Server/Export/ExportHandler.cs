@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using PodExport.Model.Records;
 using PodExport.Model.Wire;
@@ -212,15 +213,12 @@ public sealed class ExportHandler(
         ExportSummary summary,
         CancellationToken cancellationToken)
     {
-        // Synchronous per pod; the loop awaits only when the writer has a flush due.
         var scan = new ExportScan(snapshot.Pods, scope, filter);
         try
         {
-            while (scan.TryNext(cancellationToken, out var record))
+            while (WriteUntilFlushDue(scan, writer, pretty, cancellationToken))
             {
-                // W-35: expiry is checked before each pod line, including after a read that took the time.
-                cancellationToken.ThrowIfCancellationRequested();
-                if (writer.WritePod(pretty ? record.RenderPrettyLine() : record.Line) && !await writer.FlushAsync(cancellationToken))
+                if (!await writer.FlushAsync(cancellationToken))
                 {
                     return false;
                 }
@@ -241,6 +239,26 @@ public sealed class ExportHandler(
         using var budget = new CancellationTokenSource(ErrorLineTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, context.RequestAborted);
         return await writer.CompleteAsync(linked.Token);
+    }
+
+    /// <summary>
+    /// Writes pod lines until the writer has a flush due (true) or the view is done (false). Synchronous, so the
+    /// per-pod loop keeps its state in registers rather than in the async state machine (hence no inlining).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool WriteUntilFlushDue(ExportScan scan, ExportStreamWriter writer, bool pretty, CancellationToken cancellationToken)
+    {
+        while (scan.TryNext(cancellationToken, out var record))
+        {
+            // W-35: expiry is checked before each pod line, including after a read that took the time.
+            cancellationToken.ThrowIfCancellationRequested();
+            if (writer.WritePod(pretty ? record.RenderPrettyLine() : record.Line))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task EndWithErrorAsync(HttpContext context, ExportStreamWriter writer, RpcStatus status)

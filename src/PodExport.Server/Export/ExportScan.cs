@@ -116,6 +116,8 @@ internal sealed class ExportScan
             var found = _filter.IndexOfMatch(pods.AsSpan(0, _runEnd), _next, stop);
             if (found < stop)
             {
+                // The pods after a match often match too (a namespace's deployments); a wasted prefetch costs little.
+                LinePrefetch.Ahead(pods.AsSpan(0, _runEnd), found);
                 _next = found + 1;
                 pod = pods[found];
                 return true;
