@@ -13,7 +13,7 @@ namespace PodExport.Query;
 public sealed class PodQuery
 {
     /// <summary>How many pods ahead <see cref="Filter(IReadOnlyList{PodRecord}, DateTimeOffset)"/> prefetches.</summary>
-    private const int PrefetchDistance = 8;
+    private const int PrefetchDistance = RecordPrefetch.Distance;
 
     private static readonly Func<PodRecord, bool> MatchAllPredicate = static _ => true;
 
@@ -21,6 +21,10 @@ public sealed class PodQuery
     private readonly bool _timeDependent;
     private readonly PodObjects _reads;
     private readonly Func<PodRecord, bool> _unbound;
+    private readonly PodPredicate _namespacePart;
+    private readonly PodPredicate _podPart;
+    private readonly PodObjects _podReads;
+    private readonly PodFilter _unboundFilter;
 
     internal PodQuery(string text, QuerySyntax syntax, PodPredicate predicate, bool timeDependent, PodObjects reads)
     {
@@ -31,6 +35,17 @@ public sealed class PodQuery
         _reads = reads;
         MatchesAll = syntax.Pairs.Count == 0;
         _unbound = MatchesAll ? MatchAllPredicate : predicate.Matches;
+
+        var namespacePairs = new List<PairSyntax>();
+        var podPairs = new List<PairSyntax>();
+        foreach (var pair in syntax.Pairs)
+        {
+            (PredicateCompiler.IsNamespaceConstant(pair.Label.Field) ? namespacePairs : podPairs).Add(pair);
+        }
+
+        _namespacePart = PredicateCompiler.Compile(namespacePairs, out _, out _);
+        _podPart = PredicateCompiler.Compile(podPairs, out _, out _podReads);
+        _unboundFilter = MatchesAll ? PodFilter.All : new PodFilter(_namespacePart, _podPart, _podReads);
     }
 
     /// <summary>The query text as received.</summary>
@@ -48,6 +63,21 @@ public sealed class PodQuery
     /// <summary>The filter for one export, with relative dates resolved against its view time.</summary>
     public Func<PodRecord, bool> Bind(DateTimeOffset viewTime) =>
         _timeDependent ? _predicate.Bind(Timestamp.FromDateTimeOffset(viewTime)).Matches : _unbound;
+
+    /// <summary>
+    /// The filter for one export split by namespace (<see cref="PodFilter"/>), with relative dates resolved against
+    /// its view time.
+    /// </summary>
+    public PodFilter BindFilter(DateTimeOffset viewTime)
+    {
+        if (!_timeDependent)
+        {
+            return _unboundFilter;
+        }
+
+        var now = Timestamp.FromDateTimeOffset(viewTime);
+        return new PodFilter(_namespacePart.Bind(now), _podPart.Bind(now), _podReads);
+    }
 
     /// <summary>The pods of a snapshot that match, in snapshot order, evaluated at its view time.</summary>
     public IEnumerable<PodRecord> Filter(PodSnapshot snapshot) => Filter(snapshot.Pods, snapshot.ViewTime);
@@ -78,77 +108,22 @@ public sealed class PodQuery
         }
     }
 
-    /// <summary>
-    /// A three-stage pipeline: record <c>i + 3d</c>; then the objects it points to for record <c>i + 2d</c>
-    /// (fetched d steps ago); then the strings and maps those point to for record <c>i + d</c>.
-    /// </summary>
+    /// <summary>The stages of <see cref="RecordPrefetch"/> on the records a few places ahead of <paramref name="i"/>.</summary>
     private void PrefetchAhead(IReadOnlyList<PodRecord> pods, int i, int count)
     {
-        var reads = _reads;
         if (i + (3 * PrefetchDistance) < count)
         {
-            Prefetch.Object(Item(pods, i + (3 * PrefetchDistance)));
+            RecordPrefetch.Record(Item(pods, i + (3 * PrefetchDistance)));
         }
 
         if (i + (2 * PrefetchDistance) < count)
         {
-            var record = Item(pods, i + (2 * PrefetchDistance));
-            if ((reads & PodObjects.Attributes) != 0)
-            {
-                Prefetch.Object(record.Attributes);
-            }
-
-            if ((reads & (PodObjects.ContainerNames | PodObjects.LiveImageDigests | PodObjects.ExitCodes | PodObjects.TerminationReasons)) != 0)
-            {
-                PrefetchLists(record, reads);
-            }
+            RecordPrefetch.Objects(Item(pods, i + (2 * PrefetchDistance)), _reads);
         }
 
-        if (i + PrefetchDistance < count && (reads & (PodObjects.Name | PodObjects.Namespace | PodObjects.Labels | PodObjects.OwnerLabels)) != 0)
+        if (i + PrefetchDistance < count && RecordPrefetch.ReadsStrings(_reads))
         {
-            var record = Item(pods, i + PrefetchDistance);
-            if ((reads & PodObjects.Namespace) != 0)
-            {
-                Prefetch.Object(record.Namespace);
-            }
-
-            if ((reads & PodObjects.Name) != 0)
-            {
-                Prefetch.Object(record.Name);
-            }
-
-            if ((reads & PodObjects.Labels) != 0)
-            {
-                Prefetch.Object(record.Attributes.Labels);
-            }
-
-            if ((reads & PodObjects.OwnerLabels) != 0)
-            {
-                Prefetch.Object(record.Attributes.OwnerLabels);
-            }
-        }
-    }
-
-    private static void PrefetchLists(PodRecord record, PodObjects reads)
-    {
-        if ((reads & PodObjects.ContainerNames) != 0)
-        {
-            Prefetch.Object(record.ContainerNames);
-        }
-
-        if ((reads & PodObjects.LiveImageDigests) != 0)
-        {
-            Prefetch.Object(record.LiveImageDigests);
-        }
-
-        if ((reads & PodObjects.ExitCodes) != 0)
-        {
-            Prefetch.Object(record.ExitCodes);
-        }
-
-        if ((reads & PodObjects.TerminationReasons) != 0)
-        {
-            Prefetch.Object(record.TerminationReasons);
+            RecordPrefetch.Strings(Item(pods, i + PrefetchDistance), _reads);
         }
     }
 

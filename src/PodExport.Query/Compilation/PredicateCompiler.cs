@@ -10,14 +10,25 @@ namespace PodExport.Query.Compilation;
 /// </summary>
 internal static class PredicateCompiler
 {
-    public static PodPredicate Compile(QuerySyntax syntax, out bool timeDependent, out PodObjects reads)
+    public static PodPredicate Compile(QuerySyntax syntax, out bool timeDependent, out PodObjects reads) =>
+        Compile(syntax.Pairs, out timeDependent, out reads);
+
+    /// <summary>
+    /// True for the fields every pod of one namespace shares: the namespace itself, and the cluster's name and id,
+    /// which are settings of the gateway (pod-model.md §2) and so the same for every pod it holds.
+    /// </summary>
+    public static bool IsNamespaceConstant(PodField field) =>
+        field is PodField.Namespace or PodField.Cluster or PodField.ClusterId;
+
+    /// <summary>The AND of <paramref name="pairs"/> (true when there are none).</summary>
+    public static PodPredicate Compile(IReadOnlyList<PairSyntax> pairs, out bool timeDependent, out PodObjects reads)
     {
         timeDependent = false;
         reads = PodObjects.None;
-        var pairs = new PodPredicate[syntax.Pairs.Count];
-        for (var i = 0; i < pairs.Length; i++)
+        var compiled = new PodPredicate[pairs.Count];
+        for (var i = 0; i < compiled.Length; i++)
         {
-            var pair = syntax.Pairs[i];
+            var pair = pairs[i];
             reads |= Reads(pair.Label.Field);
             var values = new PodPredicate[pair.Values.Count];
             for (var j = 0; j < values.Length; j++)
@@ -27,10 +38,10 @@ internal static class PredicateCompiler
                 values[j] = CompileValue(pair.Label, value);
             }
 
-            pairs[i] = Combine.Any(values);
+            compiled[i] = Combine.Any(values);
         }
 
-        return Combine.All(pairs);
+        return Combine.All(compiled);
     }
 
     private static PodObjects Reads(PodField field) => field switch

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using PodExport.Model.Records;
 using PodExport.Model.Wire;
+using PodExport.Query;
 using PodExport.Server.Options;
 using PodExport.Server.Telemetry;
 
@@ -205,43 +207,26 @@ public sealed class ExportHandler(
         HttpContext context,
         PodSnapshot snapshot,
         NamespaceScope scope,
-        Func<PodRecord, bool>? filter,
+        PodFilter filter,
         bool pretty,
         ExportStreamWriter writer,
         ExportSummary summary,
         CancellationToken cancellationToken)
     {
-        var pods = snapshot.Pods;
-        var count = pods.Count;
-        string? lastNamespace = null;
-        var namespaceVisible = false;
-        for (var i = 0; i < count; i++)
+        var scan = new ExportScan(snapshot.Pods, scope, filter);
+        try
         {
-            // W-31: checked for every pod read, so a disconnect (or deadline, or drain) stops the scan at once.
-            cancellationToken.ThrowIfCancellationRequested();
-            var record = pods[i];
-            if (!string.Equals(record.Namespace, lastNamespace, StringComparison.Ordinal))
+            while (WriteUntilFlushDue(scan, writer, pretty, cancellationToken))
             {
-                lastNamespace = record.Namespace;
-                namespaceVisible = scope.Allows(lastNamespace);
-                if (namespaceVisible)
+                if (!await writer.FlushAsync(cancellationToken))
                 {
-                    summary.Namespaces++;
+                    return false;
                 }
             }
-
-            if (!namespaceVisible || (filter is not null && !filter(record)))
-            {
-                continue;
-            }
-
-            // W-35: expiry is checked before each pod line, including after a read that took the time.
-            cancellationToken.ThrowIfCancellationRequested();
-            var line = pretty ? record.RenderPrettyLine() : record.Line;
-            if (!await writer.WritePodAsync(line, cancellationToken))
-            {
-                return false;
-            }
+        }
+        finally
+        {
+            summary.Namespaces = scan.VisibleNamespaces;
         }
 
         if (!cancellationToken.IsCancellationRequested)
@@ -254,6 +239,26 @@ public sealed class ExportHandler(
         using var budget = new CancellationTokenSource(ErrorLineTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, context.RequestAborted);
         return await writer.CompleteAsync(linked.Token);
+    }
+
+    /// <summary>
+    /// Writes pod lines until the writer has a flush due (true) or the view is done (false). Synchronous, so the
+    /// per-pod loop keeps its state in registers rather than in the async state machine (hence no inlining).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool WriteUntilFlushDue(ExportScan scan, ExportStreamWriter writer, bool pretty, CancellationToken cancellationToken)
+    {
+        while (scan.TryNext(cancellationToken, out var record))
+        {
+            // W-35: expiry is checked before each pod line, including after a read that took the time.
+            cancellationToken.ThrowIfCancellationRequested();
+            if (writer.WritePod(pretty ? record.RenderPrettyLine() : record.Line))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task EndWithErrorAsync(HttpContext context, ExportStreamWriter writer, RpcStatus status)

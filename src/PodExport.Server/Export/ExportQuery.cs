@@ -1,4 +1,4 @@
-using PodExport.Model.Records;
+using PodExport.Query;
 
 namespace PodExport.Server.Export;
 
@@ -8,14 +8,14 @@ namespace PodExport.Server.Export;
 /// </summary>
 public sealed class ExportQuery
 {
-    private readonly Func<DateTimeOffset, Func<PodRecord, bool>>? _bind;
+    private readonly PodQuery? _query;
 
-    /// <param name="bind">Binds to a view time; null matches every pod.</param>
-    public ExportQuery(Func<DateTimeOffset, Func<PodRecord, bool>>? bind) => _bind = bind;
+    /// <param name="query">The compiled query; null matches every pod.</param>
+    public ExportQuery(PodQuery? query) => _query = query is { MatchesAll: false } ? query : null;
 
     /// <summary>The empty query: every visible pod (export-api §2).</summary>
     public static ExportQuery MatchAll { get; } = new(null);
 
-    /// <summary>The filter for one export; null means every pod matches, so the loop can skip the call.</summary>
-    public Func<PodRecord, bool>? Bind(DateTimeOffset viewTime) => _bind?.Invoke(viewTime);
+    /// <summary>The filter for one export, split by namespace for the snapshot walk.</summary>
+    public PodFilter Bind(DateTimeOffset viewTime) => _query?.BindFilter(viewTime) ?? PodFilter.All;
 }

@@ -29,7 +29,7 @@ public sealed class ExportQueryCompiler(QueryCompiler compiler)
             return false;
         }
 
-        query = compiled.MatchesAll ? ExportQuery.MatchAll : new ExportQuery(compiled.Bind);
+        query = compiled.MatchesAll ? ExportQuery.MatchAll : new ExportQuery(compiled);
         error = null;
         return true;
     }
