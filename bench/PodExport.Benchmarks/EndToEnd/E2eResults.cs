@@ -41,6 +41,9 @@ public sealed class E2eResults(E2eOptions options)
 
     public long? GatewayRssAfterSync { get; set; }
 
+    /// <summary>The gateway's VmHWM when it became ready: the initial list's peak, which sizes the memory limit.</summary>
+    public long? GatewayPeakRssBySync { get; set; }
+
     public double? GatewayManagedAfterSync { get; set; }
 
     public long? PodsInGateway { get; set; }

@@ -81,7 +81,9 @@ public sealed partial class E2eRun
             _results.Notes.Add("The gateway serves no /metrics: churn is reported from the simulator's side only and the managed heap is n/a (RSS only, from /proc).");
         }
 
-        _results.GatewayRssAfterSync = ProcessMemory.Read(_gateway.Id).Rss;
+        var memory = ProcessMemory.Read(_gateway.Id);
+        _results.GatewayRssAfterSync = memory.Rss;
+        _results.GatewayPeakRssBySync = memory.PeakRss;
         _results.GatewayManagedAfterSync = ManagedHeap(metrics);
     }
 

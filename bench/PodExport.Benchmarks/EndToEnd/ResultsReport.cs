@@ -89,6 +89,7 @@ public static class ResultsReport
         Row(sb, Inv($"Gateway managed heap before → peak during {c} concurrent full exports"), r.ConcurrentMemory is { ManagedBefore: { } mb, ManagedPeak: { } mp } ? Inv($"{mb / MiB:0} → {mp / MiB:0} MiB") : "n/a (no GC metrics exposed)", "", null);
         Row(sb, "Gateway managed allocations per exported pod (full export)", Num(r.AllocatedBytesPerExportedPod, "0") + " B", "", null);
         Row(sb, "Gateway RSS after sync", r.GatewayRssAfterSync is { } rss ? Inv($"{rss / MiB:0} MiB ({(r.PodsInGateway is > 0 ? rss / 1024.0 / r.PodsInGateway.Value : double.NaN):0.0} KiB per pod)") : "n/a", "", null);
+        Row(sb, "Gateway peak RSS until synced (VmHWM)", r.GatewayPeakRssBySync is > 0 ? Inv($"{r.GatewayPeakRssBySync.Value / MiB:0} MiB") : "n/a", "", null);
         Row(sb, "Gateway managed heap after sync (last GC)", r.GatewayManagedAfterSync is { } gm ? Inv($"{gm / MiB:0} MiB") + GatewayPerPod(r, gm) : "n/a (no GC metrics exposed)", "", null);
         Row(sb, "Store memory per pod (in-process)", Num(r.StoreMemory?.StoreBytesPerPod / 1024, "0.00") + " KiB" + (r.StoreMemory is { } sm ? Inv($", of which the pre-rendered line {sm.LineBytesPerPod / 1024:0.00} KiB") : ""), "", null);
         Row(sb, "V1Pod memory per pod (in-process dictionary)", Num(r.StoreMemory?.V1PodBytesPerPod / 1024, "0.00") + " KiB", "", null);
