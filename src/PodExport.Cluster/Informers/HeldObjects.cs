@@ -1,3 +1,5 @@
+using PodExport.Cluster.Pods;
+
 namespace PodExport.Cluster.Informers;
 
 /// <summary>
@@ -6,6 +8,11 @@ namespace PodExport.Cluster.Informers;
 /// </summary>
 internal static class HeldObjects
 {
+    // Shared by every reflector, whose loops run concurrently; bounded and generational, unlike string.Intern, so the
+    // names of namespaces long gone (CI namespaces with random suffixes) are forgotten.
+    private static readonly Lock NamespacesGate = new();
+    private static readonly InternPool<string> Namespaces = new(StringComparer.Ordinal, generationSize: 4096);
+
     /// <summary>
     /// How an object arriving under a key relates to what was held there: nothing held is an add; the same UID is a
     /// modify (or an add, when the server announced it as one); another UID is a new object under a reused name, so
@@ -18,8 +25,14 @@ internal static class HeldObjects
     }
 
     /// <summary>
-    /// The key as held: namespaces repeat across thousands of objects, so they share one string (the pod converter
-    /// interns them too) instead of keeping every decoded copy alive for as long as the object is held.
+    /// The key as held: namespaces repeat across thousands of objects, so they share one string instead of keeping
+    /// every decoded copy alive for as long as the object is held.
     /// </summary>
-    public static ObjectKey Shared(ObjectKey key) => key with { Namespace = string.Intern(key.Namespace) };
+    public static ObjectKey Shared(ObjectKey key)
+    {
+        lock (NamespacesGate)
+        {
+            return key with { Namespace = Namespaces.Intern(key.Namespace) };
+        }
+    }
 }

@@ -26,10 +26,11 @@ public sealed class PodConverter(bool includeInitContainers, bool includeEphemer
         var uid = meta.Uid ?? "";
         var name = meta.Name ?? "";
         // Namespaces and nodes are few and repeat across every pod: one shared string each saves memory, and lets the
-        // export's per-pod namespace comparisons succeed on reference equality.
-        var ns = string.Intern(meta.NamespaceProperty ?? "");
-        var node = string.Intern(pod.Spec?.NodeName ?? "");
+        // export's per-pod namespace comparisons succeed on reference equality. The pool is bounded (string.Intern
+        // would keep every namespace and node name ever seen).
         var shared = _shared;
+        var ns = shared.String(meta.NamespaceProperty);
+        var node = shared.String(pod.Spec?.NodeName);
         var status = pod.Status;
 
         var context = new InstanceContext(
