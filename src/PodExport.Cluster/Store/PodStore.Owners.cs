@@ -76,16 +76,31 @@ public sealed partial class PodStore : IResourceEventHandler<OwnerObject>
                 continue;
             }
 
-            var owner = _graph.Resolve(state.OwnerInput, clusterId);
-            if (!state.Owner.SamePath(owner))
+            try
             {
-                _graph.Untrack(uid, state.Owner.Path);
-                _graph.Track(uid, owner.Path);
+                Reresolve(uid, state, clusterId);
             }
-
-            SetState(state, PodPipeline.Reown(state, owner));
-            MoveStaticGroup(state.Owner, owner);
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // As for a pod event: one pod that cannot be re-rendered must not fail the owner event (whose
+                // informer would back off and relist into the same failure) nor the other pods it affects.
+                Log.PodFailed(_logger, ex, state.Record.Namespace, state.Record.Name, uid);
+            }
         }
+    }
+
+    private void Reresolve(string uid, PodState state, Guid clusterId)
+    {
+        var owner = _graph.Resolve(state.OwnerInput, clusterId);
+        var reowned = PodPipeline.Reown(state, owner);
+        if (!state.Owner.SamePath(owner))
+        {
+            _graph.Untrack(uid, state.Owner.Path);
+            _graph.Track(uid, owner.Path);
+        }
+
+        SetState(state, reowned);
+        MoveStaticGroup(state.Owner, owner);
     }
 
     /// <summary>Keeps the count of live pods per StaticPods group (M-24) as a pod's owner changes.</summary>
