@@ -88,15 +88,17 @@ internal sealed class ExportScan
     {
         while (true)
         {
+            // The end first: once the view is read to its end the export completes normally, even when the deadline
+            // or drain came after its last line (W-35).
+            if (_next >= pods.Length)
+            {
+                pod = null;
+                return false;
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
             if (_next >= _runEnd)
             {
-                if (_next >= pods.Length)
-                {
-                    pod = null;
-                    return false;
-                }
-
                 if (!EnterRun(pods))
                 {
                     _next = _runEnd;

@@ -90,6 +90,22 @@ public sealed class ExportScanTests
         Assert.Throws<OperationCanceledException>(() => scan.TryNext(cancel.Token, out _));
     }
 
+    [Fact]
+    public void TryNext_CancelledAfterTheLastPod_EndsNormally()
+    {
+        // W-35: the view was read to its end before the deadline came, so the export completes; both walks agree.
+        foreach (var pods in new IReadOnlyList<PodRecord>[] { Snapshot()[..1], new ReadOnlyCollection<PodRecord>(Snapshot()[..1]) })
+        {
+            using var cancel = new CancellationTokenSource();
+            var scan = new ExportScan(pods, NamespaceScope.All, PodFilter.All);
+            Assert.True(scan.TryNext(cancel.Token, out _));
+
+            cancel.Cancel();
+
+            Assert.False(scan.TryNext(cancel.Token, out _));
+        }
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
