@@ -4,13 +4,25 @@ namespace PodExport.Simulator.Scenario;
 
 internal static partial class PodBuilder
 {
+    /// <summary>
+    /// The profile's class, unless a container the profile does not shape (a sidecar or init container built bare,
+    /// without requests or limits) rules out Guaranteed, as kube-apiserver's QoS rule would.
+    /// </summary>
+    private static string QosClass(PodTemplate template)
+    {
+        var profile = template.Profile;
+        var bare = template.Containers.Count > profile.Containers.Count
+            || (template.InitContainer is not null && profile.InitContainer is null);
+        return bare && profile.QosClass == "Guaranteed" ? "Burstable" : profile.QosClass;
+    }
+
     private static V1PodStatus Status(SimPod pod, bool scheduled, V1PodSpec spec)
     {
         var runtime = pod.Node?.Runtime ?? "containerd";
         var status = new V1PodStatus
         {
             Phase = pod.Phase,
-            QosClass = pod.Template.Profile.QosClass,
+            QosClass = QosClass(pod.Template),
             Conditions = pod.Bound ? Conditions(pod) : null,
             StartTime = pod.StartTime,
         };

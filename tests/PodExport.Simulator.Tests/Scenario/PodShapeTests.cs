@@ -93,6 +93,22 @@ public sealed class PodShapeTests(BusyScenarioFixture fixture) : IClassFixture<B
     }
 
     [Fact]
+    public void Pods_WithAContainerTheProfileLeavesBare_AreNeverGuaranteed()
+    {
+        // Seed 42 at 5 000 pods has StatefulSet pods whose main container limits at its requests and whose sidecar
+        // has no resources: Burstable on a real server, and the case the busy fixture above does not reach.
+        var (engine, writer, _) = ScenarioTestKit.Create(ScenarioTestKit.Busy(seed: 42, pods: 5000));
+        engine.Seed();
+
+        var pods = writer.Events.Select(e => e.Object).OfType<V1Pod>().ToList();
+        var withBareSidecar = pods.Where(p => p.Spec.Containers.Count > 1 && p.Spec.Containers.Any(
+            c => c.Resources.Requests is not { Count: > 0 } && c.Resources.Limits is not { Count: > 0 })).ToList();
+
+        Assert.NotEmpty(withBareSidecar);
+        Assert.All(withBareSidecar, p => Assert.NotEqual("Guaranteed", p.Status.QosClass));
+    }
+
+    [Fact]
     public void ContainerStatuses_OfCreatedContainers_ReportTheSpecMounts()
     {
         var checkedStatuses = 0;
