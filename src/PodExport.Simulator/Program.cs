@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using PodExport.Simulator.Faults;
 using PodExport.Simulator.Hosting;
 
@@ -44,6 +45,14 @@ public static class SimulatorProgram
             e.Cancel = true;
             stop.Cancel();
         };
+
+        // SIGTERM (kill, docker stop, a test harness) stops it as Ctrl-C does: the hosted API server's own lifetime
+        // takes the signal for itself, and this loop would otherwise wait for ever.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
 
         SimulatorHost host;
         try
