@@ -256,6 +256,14 @@ public sealed class ScenarioEngineTests
             await Task.Yield();
         }
 
+        // Ten real seconds on the fake clock are ten virtual minutes at speed 60; the engine's loop may need some wall
+        // time (up to 10 s) to catch up with them on a loaded machine, as a fixed number of yields can outrun it.
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        while (engine.VirtualNow < ScenarioTestKit.Start + TimeSpan.FromMinutes(9) && wall.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10);
+        }
+
         Assert.True(engine.VirtualNow >= ScenarioTestKit.Start + TimeSpan.FromMinutes(9), $"virtual time {engine.VirtualNow}");
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(10));
