@@ -8,9 +8,9 @@ public interface IResourceEventHandler<T>
     /// <summary>
     /// A complete list (the initial one, or a relist after the watch could not resume) turned into changes:
     /// Added/Modified for every listed object, and a synthetic Deleted for every held key the list no longer has
-    /// (kubernetes-api B.7). A synthetic Deleted carries a tombstone: the key and the UID only (for a pod, metadata
-    /// with name, namespace and uid; spec and status null), since the reflector keeps no more; the handler deletes the
-    /// state it holds for that UID. Applied as one store change (pod-model M-30).
+    /// (kubernetes-api B.7). A synthetic Deleted is marked <see cref="ResourceEvent{T}.IsTombstone"/> and carries the key
+    /// and the UID only (for a pod, metadata with name, namespace and uid; spec and status null), since the reflector
+    /// keeps no more; the handler deletes the state it holds for that UID. Applied as one store change (pod-model M-30).
     /// </summary>
     void OnList(IReadOnlyList<ResourceEvent<T>> changes, bool initial);
 

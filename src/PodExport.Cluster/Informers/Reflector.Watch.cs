@@ -173,7 +173,7 @@ public sealed partial class Reflector<T>
                 if (replacedUid is not null)
                 {
                     // A new object under a held name: the old one's DELETED was never seen.
-                    replaced = new(ResourceEventType.Deleted, _definition.Tombstone(id.Key, replacedUid));
+                    replaced = new(ResourceEventType.Deleted, _definition.Tombstone(id.Key, replacedUid), IsTombstone: true);
                 }
 
                 if (heldUid is null || replacedUid is not null)

@@ -24,7 +24,7 @@ internal static class RelistDiff
             var type = HeldObjects.Arrival(heldUid, id.Uid, announcedAsAdded: false, out var replacedUid);
             if (replacedUid is not null)
             {
-                changes.Add(new(ResourceEventType.Deleted, tombstone(id.Key, replacedUid)));
+                changes.Add(new(ResourceEventType.Deleted, tombstone(id.Key, replacedUid), IsTombstone: true));
                 deleted++;
             }
 
@@ -45,7 +45,7 @@ internal static class RelistDiff
         {
             if (!next.ContainsKey(key))
             {
-                changes.Add(new(ResourceEventType.Deleted, tombstone(key, uid)));
+                changes.Add(new(ResourceEventType.Deleted, tombstone(key, uid), IsTombstone: true));
                 deleted++;
             }
         }

@@ -91,20 +91,17 @@ public sealed partial class PodStore : IResourceEventHandler<V1Pod>
             return;
         }
 
-        if (!IsIdentityOnly(change.Object))
+        if (!change.IsTombstone)
         {
             Delete(Upsert(existing, change.Object, now), now);
         }
         else if (existing is not null)
         {
-            // A relist's synthetic delete carries only the pod's identity (kubernetes-api B.7): the final object is
+            // A reflector's inferred delete carries only the pod's identity (kubernetes-api B.7): the final object is
             // the last one held (M-23 (1)), already applied.
             Delete(existing, now);
         }
     }
-
-    /// <summary>A pod object with metadata only: nothing to apply as an update.</summary>
-    private static bool IsIdentityOnly(V1Pod pod) => pod.Spec is null && pod.Status is null;
 
     private PodState Upsert(PodState? existing, V1Pod pod, DateTimeOffset now)
     {

@@ -63,4 +63,7 @@ public static class Objects
     public static ResourceEvent<T> Modified<T>(T value) => new(ResourceEventType.Modified, value);
 
     public static ResourceEvent<T> Deleted<T>(T value) => new(ResourceEventType.Deleted, value);
+
+    /// <summary>A delete the reflector inferred (relist diff, UID change): its object is a tombstone.</summary>
+    public static ResourceEvent<T> Tombstone<T>(T value) => new(ResourceEventType.Deleted, value, IsTombstone: true);
 }

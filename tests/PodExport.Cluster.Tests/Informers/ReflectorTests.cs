@@ -69,6 +69,7 @@ public sealed class ReflectorTests
         Assert.Equal(
             [(ResourceEventType.Added, "new"), (ResourceEventType.Modified, "p000"), (ResourceEventType.Deleted, "new")],
             pods.Events.Select(e => (e.Type, e.Object.Metadata.Name)));
+        Assert.False(pods.Events[^1].IsTombstone, "a delete the watch delivered carries the server's last state");
         Assert.Equal("gold", pods.State[new ObjectKey("shop", "p000")].Metadata.Labels["tier"]);
         Assert.Equal(deletedRv.ToString(CultureInfo.InvariantCulture), reflector.LastSyncResourceVersion);
     }
@@ -100,8 +101,8 @@ public sealed class ReflectorTests
 
         Assert.Collection(
             pods.Events,
-            e => Assert.Equal((ResourceEventType.Deleted, oldUid, "shop", "p000"), (e.Type, e.Object.Metadata.Uid, e.Object.Metadata.NamespaceProperty, e.Object.Metadata.Name)),
-            e => Assert.Equal((ResourceEventType.Added, newUid), (e.Type, e.Object.Metadata.Uid)));
+            e => Assert.Equal((ResourceEventType.Deleted, true, oldUid, "shop", "p000"), (e.Type, e.IsTombstone, e.Object.Metadata.Uid, e.Object.Metadata.NamespaceProperty, e.Object.Metadata.Name)),
+            e => Assert.Equal((ResourceEventType.Added, false, newUid), (e.Type, e.IsTombstone, e.Object.Metadata.Uid)));
         Assert.Null(pods.Events[0].Object.Spec);
         Assert.Null(pods.Events[0].Object.Status);
     }

@@ -16,7 +16,7 @@ public sealed class RelistDiffTests
         var result = Compute(held, []);
 
         var change = Assert.Single(result.Changes);
-        Assert.Equal(ResourceEventType.Deleted, change.Type);
+        Assert.Equal((ResourceEventType.Deleted, true), (change.Type, change.IsTombstone));
         Assert.Equal(("ReplicaSet", "uid-a", "a", "ns"), (change.Object.Kind, change.Object.Uid, change.Object.Name, change.Object.Namespace));
         Assert.Empty(change.Object.Labels);
         Assert.Empty(result.Held);
@@ -34,7 +34,7 @@ public sealed class RelistDiffTests
 
         Assert.Collection(
             result.Changes,
-            c => Assert.Equal((ResourceEventType.Deleted, "uid-1", "a"), (c.Type, c.Object.Uid, c.Object.Name)),
+            c => Assert.Equal((ResourceEventType.Deleted, true, "uid-1", "a"), (c.Type, c.IsTombstone, c.Object.Uid, c.Object.Name)),
             c => Assert.Equal((ResourceEventType.Added, replacement), (c.Type, c.Object)));
         Assert.Equal("uid-2", result.Held[Key(old)]);
         Assert.Equal((1, 0, 1), (result.Added, result.Modified, result.Deleted));

@@ -48,7 +48,7 @@ public sealed class PodStoreRelistTests : IDisposable
         var relistTime = _harness.Time.GetUtcNow();
 
         // kubernetes-api B.7: the synthetic delete carries the pod's identity only; M-23 (1) then uses the last state held.
-        store.OnList([Deleted(IdentityOnly(WorkedExample.Pod()))], initial: false);
+        store.OnList([Tombstone(IdentityOnly(WorkedExample.Pod()))], initial: false);
 
         var gone = Assert.Single(store.TakeSnapshot().Pods);
         Assert.True(gone.Attributes.Deleted);
@@ -72,7 +72,7 @@ public sealed class PodStoreRelistTests : IDisposable
         store.OnList([Added(WorkedExample.ReplicaSet), Added(WorkedExample.Deployment)], initial: true);
         store.OnList(Array.Empty<PodExport.Cluster.Informers.ResourceEvent<k8s.Models.V1Pod>>(), initial: true);
 
-        store.OnEvent(Deleted(IdentityOnly(WorkedExample.Pod())));
+        store.OnEvent(Tombstone(IdentityOnly(WorkedExample.Pod())));
 
         Assert.Empty(store.TakeSnapshot().Pods);
         Assert.Null(store.Find(WorkedExample.PodUid));
