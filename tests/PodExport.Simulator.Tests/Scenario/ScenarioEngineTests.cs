@@ -250,21 +250,26 @@ public sealed class ScenarioEngineTests
         var (engine, _, clock) = ScenarioTestKit.Create(new ScenarioOptions { Seed = 9, Pods = 20, ChurnPerSecond = 1, Speed = 60 });
         using var cts = new CancellationTokenSource();
         var run = engine.RunAsync(cts.Token);
-        for (var i = 0; i < 10; i++)
+
+        // The engine sleeps on the fake clock, and an advance made before it set its next timer is not seen; so the
+        // clock moves a second at a time, each once the engine has caught up with the last (or 200 ms of wall time
+        // passed), for at most 20 fake seconds: at speed 60 that is 20 virtual minutes, at speed 1 only 20 s.
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        var target = ScenarioTestKit.Start + TimeSpan.FromMinutes(9);
+        while (engine.VirtualNow < target && clock.GetUtcNow() - ScenarioTestKit.Start < TimeSpan.FromSeconds(20) && wall.Elapsed < TimeSpan.FromSeconds(10))
         {
             clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Yield();
+            var step = System.Diagnostics.Stopwatch.StartNew();
+            var expected = ScenarioTestKit.Start + ((clock.GetUtcNow() - ScenarioTestKit.Start) * 60);
+            while (engine.VirtualNow < expected && step.Elapsed < TimeSpan.FromMilliseconds(200))
+            {
+                await Task.Delay(5);
+            }
         }
 
-        // Ten real seconds on the fake clock are ten virtual minutes at speed 60; the engine's loop may need some wall
-        // time (up to 10 s) to catch up with them on a loaded machine, as a fixed number of yields can outrun it.
-        var wall = System.Diagnostics.Stopwatch.StartNew();
-        while (engine.VirtualNow < ScenarioTestKit.Start + TimeSpan.FromMinutes(9) && wall.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(engine.VirtualNow >= ScenarioTestKit.Start + TimeSpan.FromMinutes(9), $"virtual time {engine.VirtualNow}");
+        var fakeElapsed = clock.GetUtcNow() - ScenarioTestKit.Start;
+        Assert.True(engine.VirtualNow >= target, $"virtual time {engine.VirtualNow} after {fakeElapsed} on the clock");
+        Assert.True(engine.VirtualNow - ScenarioTestKit.Start <= fakeElapsed * 60, $"virtual time {engine.VirtualNow} ran ahead of {fakeElapsed} × 60");
         await cts.CancelAsync();
         await run.WaitAsync(TimeSpan.FromSeconds(10));
     }
