@@ -12,9 +12,6 @@ namespace PodExport.Query;
 /// </summary>
 public sealed class PodQuery
 {
-    /// <summary>How many pods ahead <see cref="Filter(IReadOnlyList{PodRecord}, DateTimeOffset)"/> prefetches.</summary>
-    private const int PrefetchDistance = RecordPrefetch.Distance;
-
     private static readonly Func<PodRecord, bool> MatchAllPredicate = static _ => true;
 
     private readonly PodPredicate _predicate;
@@ -99,7 +96,7 @@ public sealed class PodQuery
         var count = pods.Count;
         for (var i = 0; i < count; i++)
         {
-            PrefetchAhead(pods, i, count);
+            PrefetchAhead(pods, i);
             var pod = pods[i];
             if (matches(pod))
             {
@@ -108,29 +105,18 @@ public sealed class PodQuery
         }
     }
 
-    /// <summary>The stages of <see cref="RecordPrefetch"/> on the records a few places ahead of <paramref name="i"/>.</summary>
-    private void PrefetchAhead(IReadOnlyList<PodRecord> pods, int i, int count)
+    /// <summary>
+    /// <see cref="RecordPrefetch.Ahead"/> over the list's storage when it has one (an array or a list); other lists
+    /// are read without prefetching, which is only a hint.
+    /// </summary>
+    private void PrefetchAhead(IReadOnlyList<PodRecord> pods, int i)
     {
-        if (i + (3 * PrefetchDistance) < count)
+        ReadOnlySpan<PodRecord> storage = pods switch
         {
-            RecordPrefetch.Record(Item(pods, i + (3 * PrefetchDistance)));
-        }
-
-        if (i + (2 * PrefetchDistance) < count)
-        {
-            RecordPrefetch.Objects(Item(pods, i + (2 * PrefetchDistance)), _reads);
-        }
-
-        if (i + PrefetchDistance < count && RecordPrefetch.ReadsStrings(_reads))
-        {
-            RecordPrefetch.Strings(Item(pods, i + PrefetchDistance), _reads);
-        }
+            PodRecord[] array => array,
+            List<PodRecord> list => CollectionsMarshal.AsSpan(list),
+            _ => default,
+        };
+        RecordPrefetch.Ahead(storage, i, _reads);
     }
-
-    private static PodRecord Item(IReadOnlyList<PodRecord> pods, int index) => pods switch
-    {
-        PodRecord[] array => array[index],
-        List<PodRecord> list => CollectionsMarshal.AsSpan(list)[index],
-        _ => pods[index],
-    };
 }
